@@ -1,0 +1,138 @@
+// The ingest pipeline: read → detect format → parse → store in batched transactions, resumable and free of duplicates.
+import type { EventStore, ParsedLine, RejectedLine } from '../store/store.ts';
+import { openLineSource, type LineSource } from './line-reader.ts';
+import { createParser, detectFormat } from './parsers/index.ts';
+import type { FormatName, LineOutcome, LineParser } from './parsers/types.ts';
+import { loadZeekSidecars } from './parsers/zeek-sidecars.ts';
+
+export interface IngestOptions {
+  format?: FormatName | 'auto';
+  squidLogformat?: string;
+  /** Events written per transaction. */
+  batchSize?: number;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Called after each batch commits, with its events (detection hooks in here). */
+  onBatch?: (events: ParsedLine[]) => void | Promise<void>;
+}
+
+export interface IngestProgress {
+  path: string;
+  lines: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface IngestSummary {
+  path: string;
+  format: FormatName;
+  read: number;
+  ingested: number;
+  rejected: number;
+  /** Lines skipped because an earlier ingest of the same file already stored them. */
+  duplicates: number;
+  seconds: number;
+  /** Set when reading stopped early (a truncated gzip, an I/O error): what came before it is stored. */
+  error?: string;
+}
+
+export class IngestError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+  }
+}
+
+/** Runs one line through a parser; a parser that throws is a bug, but the line is rejected, not the file. */
+export function parseSafely(parser: LineParser, text: string, lineNo: number): LineOutcome {
+  try {
+    return parser.parseLine(text, lineNo);
+  } catch (error) {
+    return { kind: 'reject', reason: `parser error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export async function resolveParser(
+  source: LineSource,
+  format: FormatName | 'auto',
+  squidLogformat: string | undefined,
+): Promise<{ format: FormatName; parser: LineParser }> {
+  let chosen: FormatName;
+  if (format === 'auto') {
+    if (squidLogformat) chosen = 'squid-logformat';
+    else {
+      const detected = detectFormat(source.sample);
+      if (!detected) {
+        const what = source.sample.every((l) => l.trim() === '') ? 'the file is empty' : 'no known log format matches its first lines';
+        throw new IngestError(source.path, `cannot detect the format: ${what} (pass --format)`);
+      }
+      chosen = detected;
+    }
+  } else chosen = format;
+  const zeekSidecars = chosen === 'zeek' ? await loadZeekSidecars(source.path) : undefined;
+  try {
+    return { format: chosen, parser: createParser(chosen, { squidLogformat, zeekSidecars }) };
+  } catch (error) {
+    throw new IngestError(source.path, error instanceof Error ? error.message : String(error));
+  }
+}
+
+export async function ingestFile(store: EventStore, path: string, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  let source: LineSource;
+  try {
+    source = await openLineSource(path);
+  } catch (error) {
+    throw new IngestError(path, error instanceof Error ? error.message.replace(/^.*?: /, '') : String(error));
+  }
+  const { format, parser } = await resolveParser(source, options.format ?? 'auto', options.squidLogformat);
+  const record = await store.openSource(source.identity, path, format);
+  const batchSize = options.batchSize ?? 5000;
+  const summary: IngestSummary = { path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, seconds: 0 };
+  let events: ParsedLine[] = [];
+  let rejects: RejectedLine[] = [];
+  let lastLine = record.lines_done;
+
+  const flush = async (): Promise<void> => {
+    if (lastLine <= record.lines_done && events.length === 0 && rejects.length === 0) return;
+    const batch = { sourceId: record.id, path, events, rejects, linesDone: lastLine };
+    await store.commitBatch(batch);
+    summary.ingested += events.length;
+    summary.rejected += rejects.length;
+    record.lines_done = lastLine;
+    if (options.onBatch && events.length > 0) await options.onBatch(events);
+    events = [];
+    rejects = [];
+  };
+
+  try {
+    for await (const lines of source.batches()) {
+      for (const line of lines) {
+        summary.read++;
+        if (line.no <= record.lines_done) {
+          // stateful parsers (headers) still see what came before the resume point
+          parseSafely(parser, line.text, line.no);
+          summary.duplicates++;
+          continue;
+        }
+        lastLine = line.no;
+        if (line.truncated) {
+          rejects.push({ lineNo: line.no, reason: 'line longer than 2 MiB', raw: line.text });
+          continue;
+        }
+        const outcome = parseSafely(parser, line.text, line.no);
+        if (outcome.kind === 'event') events.push({ event: outcome.event, lineNo: line.no });
+        else if (outcome.kind === 'reject') rejects.push({ lineNo: line.no, reason: outcome.reason, raw: line.text });
+      }
+      if (events.length + rejects.length >= batchSize) await flush();
+      options.onProgress?.({ path, lines: summary.read, bytesRead: source.bytesRead(), totalBytes: source.size });
+    }
+  } catch (error) {
+    summary.error = error instanceof Error ? error.message : String(error);
+  }
+  await flush();
+  if (!summary.error) await store.finishSource(record.id);
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}

@@ -1,0 +1,78 @@
+// The parser registry: creates the parser for a format name, and recognises a file's format from its first lines.
+import { createElffParser, looksLikeElff } from './elff.ts';
+import { createKvParser, looksLikeKv } from './kv.ts';
+import { createNdjsonParser, looksLikeNdjson } from './ndjson.ts';
+import {
+  createSquidCombinedParser,
+  createSquidCommonParser,
+  createSquidLogformatParser,
+  looksLikeSquidCombined,
+  looksLikeSquidCommon,
+} from './squid-logformat.ts';
+import { createSquidNativeParser, looksLikeSquidNative } from './squid-native.ts';
+import type { FormatName, LineParser } from './types.ts';
+import { createZeekParser, looksLikeZeek } from './zeek.ts';
+import type { ZeekSidecars } from './zeek-sidecars.ts';
+
+export const FORMAT_NAMES: readonly FormatName[] = [
+  'squid', 'squid-common', 'squid-combined', 'squid-logformat', 'zeek', 'elff', 'ndjson', 'kv',
+];
+
+export interface CreateParserOptions {
+  squidLogformat?: string;
+  zeekSidecars?: ZeekSidecars;
+}
+
+export function createParser(format: FormatName, options: CreateParserOptions = {}): LineParser {
+  switch (format) {
+    case 'squid':
+      return createSquidNativeParser();
+    case 'squid-common':
+      return createSquidCommonParser();
+    case 'squid-combined':
+      return createSquidCombinedParser();
+    case 'squid-logformat':
+      if (!options.squidLogformat) throw new Error('format squid-logformat needs a logformat definition (--squid-logformat)');
+      return createSquidLogformatParser(options.squidLogformat);
+    case 'zeek':
+      return createZeekParser({ sidecars: options.zeekSidecars });
+    case 'elff':
+      return createElffParser();
+    case 'ndjson':
+      return createNdjsonParser();
+    case 'kv':
+      return createKvParser();
+  }
+}
+
+/** Sniffers in order of specificity: the first that recognises most sample lines names the format. */
+const SNIFFERS: [FormatName, (line: string) => boolean][] = [
+  ['zeek', looksLikeZeek],
+  ['elff', looksLikeElff],
+  ['squid-combined', looksLikeSquidCombined],
+  ['squid-common', looksLikeSquidCommon],
+  ['squid', looksLikeSquidNative],
+  ['kv', looksLikeKv],
+  ['ndjson', looksLikeNdjson],
+];
+
+/** The format of a file judged by its first lines, or null when no parser recognises them. */
+export function detectFormat(sample: readonly string[]): FormatName | null {
+  const lines = sample.filter((l) => l.trim() !== '').slice(0, 32);
+  if (lines.length === 0) return null;
+  // header-driven formats announce themselves on their first line
+  const first = lines[0]!;
+  if (first.startsWith('#separator') || (first.startsWith('{') && looksLikeZeek(first))) return 'zeek';
+  if (first.startsWith('#Software') || first.startsWith('#Version') || first.startsWith('#Fields')) return 'elff';
+  let best: FormatName | null = null;
+  let bestHits = 0;
+  for (const [format, sniff] of SNIFFERS) {
+    let hits = 0;
+    for (const line of lines) if (sniff(line)) hits++;
+    if (hits > bestHits) {
+      best = format;
+      bestHits = hits;
+    }
+  }
+  return bestHits * 2 >= lines.length ? best : null;
+}
