@@ -1,0 +1,30 @@
+// Builds the HTTP server: Fastify with zod schemas, the OpenAPI document, and one route module per resource.
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { EventStore } from '../store/store.ts';
+import { errorHandler } from './errors.ts';
+import { healthRoutes } from './health-routes.ts';
+import { logRoutes } from './logs/routes.ts';
+
+export interface ServerOptions {
+  store: EventStore;
+  logger?: boolean;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Watchfloor API', description: 'SOC workbench: logs, alerts, cases, intel, analysis.', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(healthRoutes, { prefix: '/api', store: options.store });
+  await app.register(logRoutes, { prefix: '/api/logs', store: options.store });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  return app;
+}

@@ -1,0 +1,64 @@
+// `watchfloor ingest FILE…`: parses log files into the store, with progress and a per-file summary.
+import { ingestFile, type IngestSummary } from '../events/ingest.ts';
+import type { FormatName } from '../events/parsers/types.ts';
+import { openStore, type GlobalOptions } from './context.ts';
+import { createProgress } from './progress.ts';
+
+export interface IngestCommandOptions extends GlobalOptions {
+  format?: FormatName | 'auto';
+  squidLogformat?: string;
+  progress?: boolean;
+}
+
+export interface IngestCommandResult {
+  files: (IngestSummary | { path: string; error: string })[];
+  totals: { read: number; ingested: number; rejected: number; duplicates: number; seconds: number };
+}
+
+export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<IngestCommandResult> {
+  const store = await openStore(options);
+  const files: IngestCommandResult['files'] = [];
+  const totals = { read: 0, ingested: 0, rejected: 0, duplicates: 0, seconds: 0 };
+  try {
+    for (const path of paths) {
+      const progress = createProgress(path, options.progress ?? true);
+      try {
+        const summary = await ingestFile(store, path, {
+          format: options.format,
+          squidLogformat: options.squidLogformat,
+          onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.lines),
+        });
+        files.push(summary);
+        totals.read += summary.read;
+        totals.ingested += summary.ingested;
+        totals.rejected += summary.rejected;
+        totals.duplicates += summary.duplicates;
+        totals.seconds += summary.seconds;
+      } catch (error) {
+        files.push({ path, error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        progress.stop();
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  return { files, totals };
+}
+
+export function formatIngestResult(result: IngestCommandResult): string {
+  const lines = result.files.map((f) => {
+    if ('error' in f && !('format' in f)) return `✗ ${f.path}: ${f.error}`;
+    const s = f as IngestSummary;
+    const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
+    const problem = s.error ? `\n  ! reading stopped early: ${s.error}` : '';
+    const rejected = s.rejected > 0 ? ` (see \`watchfloor rejects\` for lines and reasons)` : '';
+    return (
+      `✓ ${s.path} [${s.format}]: read ${s.read}, ingested ${s.ingested}, rejected ${s.rejected}${rejected}, ` +
+      `duplicates ${s.duplicates}, ${s.seconds.toFixed(2)} s (${rate} lines/s)${problem}`
+    );
+  });
+  const t = result.totals;
+  lines.push(`total: read ${t.read}, ingested ${t.ingested}, rejected ${t.rejected}, duplicates ${t.duplicates}, ${t.seconds.toFixed(2)} s`);
+  return lines.join('\n');
+}

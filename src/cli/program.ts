@@ -1,0 +1,99 @@
+// The `watchfloor` command line: one registry of commands; each returns its result, and only this file exits.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { FORMAT_NAMES } from '../events/parsers/index.ts';
+import { QuerySyntaxError } from '../search/query-parser.ts';
+import { CliError, printJson, type GlobalOptions } from './context.ts';
+import { formatIngestResult, ingestCommand, type IngestCommandOptions } from './ingest-command.ts';
+import { formatRejects, rejectsCommand, type RejectsOptions } from './rejects-command.ts';
+import { formatSearchResult, searchCommand, type SearchCommandOptions } from './search-command.ts';
+import { serveCommand, type ServeOptions } from './serve-command.ts';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+function withGlobals(command: Command): Command {
+  return command
+    .option('--data <dir>', 'data folder (env WATCHFLOOR_DATA)', process.env.WATCHFLOOR_DATA ?? './data')
+    .option('--json', 'machine-readable JSON on stdout', false);
+}
+
+/** Runs a command body, printing its result as JSON or text. */
+async function run<T>(options: GlobalOptions, kind: string, body: () => Promise<T>, text: (r: T) => string): Promise<T> {
+  const result = await body();
+  if (options.json) printJson(kind, result);
+  else process.stdout.write(`${text(result)}\n`);
+  return result;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('watchfloor')
+    .description('Watchfloor: SOC workbench — ingest security logs, search them, detect, investigate.')
+    .showHelpAfterError()
+    .version('0.1.0');
+
+  withGlobals(program.command('ingest'))
+    .description('ingest log files (plain or gzip) into the store; re-ingesting a file adds no duplicates')
+    .argument('<file...>', 'log files')
+    .addOption(new Option('--format <format>', 'log format').choices(['auto', ...FORMAT_NAMES]).default('auto'))
+    .option('--squid-logformat <definition>', "a Squid logformat definition, e.g. '%ts.%03tu %>a %rm %ru'")
+    .option('--no-progress', 'no progress bar or progress lines')
+    .addHelpText('after', '\nExamples:\n  watchfloor ingest /var/log/squid/access.log\n  watchfloor ingest --format zeek http.log.gz --json')
+    .action(async (files: string[], options: IngestCommandOptions) => {
+      const result = await run(options, 'ingest', () => ingestCommand(files, options), formatIngestResult);
+      if (result.files.some((f) => 'error' in f && !('format' in f))) process.exitCode = 1;
+    });
+
+  withGlobals(program.command('search'))
+    .description('search stored events (see docs/query-language.md)')
+    .argument('[query]', 'query, e.g. \'source.ip:172.16.0.0/12 AND url.extension:exe\'', '')
+    .option('--from <time>', 'start of the time range (ISO 8601 or epoch ms)')
+    .option('--to <time>', 'end of the time range (ISO 8601 or epoch ms)')
+    .option('--limit <n>', 'events per page', positiveInt, 20)
+    .option('--cursor <cursor>', 'continue after a previous page')
+    .addOption(new Option('--sort <order>', 'time order').choices(['desc', 'asc']).default('desc'))
+    .option('--raw', 'print raw lines only')
+    .addHelpText('after', '\nExamples:\n  watchfloor search \'url.extension:exe AND NOT http.response.status_code:>=400\'\n  watchfloor search \'"powershell"\' --from 2021-03-01 --json')
+    .action(async (query: string, options: SearchCommandOptions) => {
+      await run(options, 'search', () => searchCommand(query, options), (r) => formatSearchResult(r, options));
+    });
+
+  withGlobals(program.command('rejects'))
+    .description('list rejected lines with file, line number and reason')
+    .option('--file <path>', 'only this file')
+    .option('--limit <n>', 'how many', positiveInt, 100)
+    .action(async (options: RejectsOptions) => {
+      await run(options, 'rejects', () => rejectsCommand(options), formatRejects);
+    });
+
+  withGlobals(program.command('serve'))
+    .description('serve the API (and the workbench) over HTTP')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port', positiveInt, 8080)
+    .action(async (options: ServeOptions) => {
+      await serveCommand(options);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) {
+      process.stderr.write(`watchfloor: query error at ${error.position}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`watchfloor: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`watchfloor: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
