@@ -32,7 +32,7 @@ export interface GeneratedLog {
   path: string;
   events: number;
   /** Values the benchmark searches for: each occurs in the log. */
-  probes: { clientIp: string; domain: string; urlFragment: string; word: string };
+  probes: { clientIps: string[]; domains: string[]; urlFragments: string[]; words: string[] };
 }
 
 function pad(n: number): string {
@@ -102,10 +102,10 @@ export async function generateSquidCombined(path: string, events: number, seed =
     path,
     events,
     probes: {
-      clientIp: clients[clients.length - 7]!,
-      domain: domains[5000]!,
-      urlFragment: 'winrar-x64',
-      word: domains[5000]!.split('.').find((label) => /\d/.test(label))!,
+      clientIps: Array.from({ length: 20 }, (_, k) => clients[clients.length - 1 - k * 37]!),
+      domains: Array.from({ length: 20 }, (_, k) => domains[2000 + k * 611]!),
+      urlFragments: ['winrar-x64', 'chrome_installer', 'invoice.scr', 'download/999/'],
+      words: Array.from({ length: 20 }, (_, k) => domains[3000 + k * 503]!.split('.').find((label) => /\d/.test(label))!),
     },
   };
 }

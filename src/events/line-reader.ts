@@ -84,7 +84,11 @@ export async function openLineSource(path: string): Promise<LineSource> {
         for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
           let text: string;
           if (carry.length > 0) {
-            if (!truncated) carry.push(chunk.subarray(start, Math.min(nl, start + MAX_LINE_BYTES - carryBytes)));
+            if (!truncated) {
+              const room = MAX_LINE_BYTES - carryBytes;
+              carry.push(chunk.subarray(start, Math.min(nl, start + room)));
+              truncated = nl - start > room;
+            }
             text = Buffer.concat(carry).toString('utf8');
             carry = [];
             carryBytes = 0;

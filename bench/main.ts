@@ -1,0 +1,155 @@
+// `npm run bench`: ingest, parse-only and search figures on a generated Squid log, with grep as the baseline.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestFile, parseSafely, resolveParser, type IngestSummary } from '../src/events/ingest.ts';
+import { openLineSource } from '../src/events/line-reader.ts';
+import { fieldStats, histogram, searchEvents } from '../src/search/search.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { generateSquidCombined, type GeneratedLog } from './generate-squid.ts';
+import { formatFigures, latencies, percentile, type Figure } from './measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '10000000' },
+    out: { type: 'string', default: 'bench/out' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(`usage: npm run bench -- [--events N] [--out DIR]
+
+Generates a deterministic Squid combined log of N events (default 10,000,000), then measures:
+  parse-only rate, end-to-end ingest rate (in a child process, with its peak RSS), store size,
+  search latencies (p50/p95) for field equality, CIDR, URL substring, free text, histogram and top values,
+  and grep -F -c over the raw file for the same selective searches, as a ratio.
+Results are printed as a table and written to DIR/results.json.
+`);
+  process.exit(0);
+}
+const events = Number(values.events);
+if (!Number.isInteger(events) || events <= 0) {
+  process.stderr.write('--events must be a positive whole number\n');
+  process.exit(2);
+}
+const outDir = values.out;
+mkdirSync(outDir, { recursive: true });
+const figures: Figure[] = [];
+const log = (message: string): void => {
+  process.stderr.write(`bench: ${message}\n`);
+};
+
+async function generate(): Promise<GeneratedLog> {
+  const path = join(outDir, `squid-combined-${events}.log`);
+  log(`generating ${events.toLocaleString('en-US')} events → ${path}`);
+  const t = performance.now();
+  const generated = await generateSquidCombined(path, events);
+  log(`generated ${(statSync(path).size / 1e6).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return generated;
+}
+
+async function parseOnly(path: string): Promise<number> {
+  const source = await openLineSource(path);
+  const { parser } = await resolveParser(source, 'auto', undefined);
+  const t = performance.now();
+  let parsed = 0;
+  for await (const lines of source.batches()) {
+    for (const line of lines) if (parseSafely(parser, line.text, line.no).kind === 'event') parsed++;
+  }
+  const rate = parsed / ((performance.now() - t) / 1000);
+  figures.push({ section: 'parse', name: 'parse-only (read + parse)', value: Math.round(rate), unit: 'events/s' });
+  return rate;
+}
+
+function ingestInChild(dbPath: string, logPath: string): { summary: IngestSummary; maxRssMb: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/ingest-child.ts', dbPath, logPath], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out) as { summary: IngestSummary; maxRssMb: number };
+}
+
+function grepMs(path: string, needle: string): number {
+  const t = performance.now();
+  try {
+    execFileSync('grep', ['-F', '-c', needle, path], { stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // grep exits 1 when nothing matches: still a full scan, still a valid timing
+  }
+  return performance.now() - t;
+}
+
+async function main(): Promise<void> {
+  const generated = await generate();
+  const dbPath = join(outDir, 'bench.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+
+  log('parse-only pass');
+  const parseRate = await parseOnly(generated.path);
+
+  log('ingest (child process)');
+  const { summary, maxRssMb } = ingestInChild(dbPath, generated.path);
+  const ingestRate = summary.ingested / summary.seconds;
+  figures.push(
+    { section: 'ingest', name: 'end to end (read, parse, store, index)', value: Math.round(ingestRate), unit: 'events/s', target: '>= 100000' },
+    { section: 'ingest', name: 'ingest / parse-only', value: (100 * ingestRate) / parseRate, unit: '%', target: '>= 50' },
+    { section: 'ingest', name: 'peak RSS of the ingest process', value: Math.round(maxRssMb), unit: 'MB', target: '<= 500' },
+    { section: 'ingest', name: 'events stored', value: summary.ingested, unit: 'events', note: `${summary.rejected} rejected` },
+  );
+  const storeBytes = ['', '-wal'].reduce((n, s) => n + (existsSync(dbPath + s) ? statSync(dbPath + s).size : 0), 0);
+  const rawBytes = statSync(generated.path).size;
+  figures.push({
+    section: 'store',
+    name: 'store size',
+    value: Math.round(storeBytes / 1e6),
+    unit: 'MB',
+    note: `${(storeBytes / rawBytes).toFixed(2)}× the raw log (${Math.round(rawBytes / 1e6)} MB)`,
+  });
+
+  // a second ingest of the same file must add nothing
+  const store = await openSqliteStore(dbPath);
+  const again = await ingestFile(store, generated.path);
+  figures.push({ section: 'ingest', name: 're-ingest of the same file: events added', value: again.ingested, unit: 'events', target: '<= 0' });
+
+  log('searches');
+  const { clientIps, domains, urlFragments, words } = generated.probes;
+  const search = (query: string) => searchEvents(store, { query, limit: 50 });
+  const cases: { name: string; queries: string[]; needles?: string[]; target?: string }[] = [
+    { name: 'field equality source.ip:X', queries: clientIps.map((ip) => `source.ip:${ip}`), needles: clientIps.map((ip) => `${ip} `), target: '<= 10' },
+    { name: 'field equality url.domain:X', queries: domains.map((d) => `url.domain:${d}`), needles: domains, target: '<= 10' },
+    { name: 'CIDR source.ip:172.16.N.0/24', queries: clientIps.map((_, k) => `source.ip:172.16.${k}.0/24`) },
+    {
+      name: 'URL substring url.original:*X*',
+      queries: [...urlFragments, ...urlFragments].map((f) => `url.original:*${f}*`),
+      needles: [...urlFragments, ...urlFragments],
+      target: '<= 250',
+    },
+    { name: 'free text (a word of the raw line)', queries: words, needles: words },
+  ];
+  for (const c of cases) {
+    await search(c.queries[0]!); // warm the page cache for this access path
+    const times = await latencies(c.queries, search);
+    const p50 = percentile(times, 50);
+    figures.push(
+      { section: 'search', name: `${c.name} p50`, value: p50, unit: 'ms' },
+      { section: 'search', name: `${c.name} p95`, value: percentile(times, 95), unit: 'ms', target: c.target },
+    );
+    if (c.needles) {
+      const grepTimes = c.needles.slice(0, 3).map((n) => grepMs(generated.path, n));
+      const ratio = grepTimes.reduce((a, b) => a + b, 0) / grepTimes.length / p50;
+      figures.push({ section: 'vs grep', name: `${c.name}: grep -F -c time / search p50`, value: ratio, unit: '×', target: '>= 100' });
+    }
+  }
+  const hist = await latencies([1, 2, 3], () => histogram(store, { query: '', buckets: 60 }));
+  figures.push({ section: 'search', name: 'histogram, all events, 60 buckets (max of 3)', value: hist[hist.length - 1]!, unit: 'ms', target: '<= 1000' });
+  const top = await latencies([1, 2, 3], () => fieldStats(store, { query: '', size: 10 }));
+  figures.push({ section: 'search', name: 'top values of the hot fields, all events (max of 3)', value: top[top.length - 1]!, unit: 'ms', target: '<= 1000' });
+  await store.close();
+
+  process.stdout.write(`\nWatchfloor benchmark — ${events.toLocaleString('en-US')} events, node ${process.version}\n\n${formatFigures(figures)}\n`);
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify({ version: 1, events, figures }, null, 2)}\n`);
+}
+
+await main();
