@@ -50,6 +50,8 @@ function isoTime(value: ZeekValue): string {
 }
 
 const toStr = (name: string): Handler => (v, o) => { o[name] = str(v); };
+const toValue = (name: string): Handler => (v, o) => { o[name] = v; };
+const toIso = (name: string): Handler => (v, o) => { o[name] = isoTime(v); };
 const toNum = (name: string): Handler => (v, o, keep) => {
   const n = num(v);
   if (n === undefined) o[keep] = v;
@@ -84,19 +86,12 @@ const COMMON: ReadonlyMap<string, Handler> = new Map<string, Handler>([
 
 const HTTP: PathMapping = {
   fields: new Map<string, Handler>([
-    ['method', toStr('http.request.method')],
-    ['host', skip],
-    ['uri', skip],
-    ['referrer', toStr('http.request.referrer')],
-    ['version', toStr('http.version')],
-    ['user_agent', toStr('user_agent.original')],
-    ['request_body_len', toNum('http.request.body.bytes')],
-    ['response_body_len', toNum('http.response.body.bytes')],
-    ['status_code', toNum('http.response.status_code')],
-    ['username', toStr('user.name')],
-    ['resp_mime_types', toFirst('http.response.mime_type')],
-    ['resp_filenames', toFirst('file.name')],
-    ['orig_mime_types', toFirst('http.request.mime_type')],
+    ['method', toStr('http.request.method')], ['host', skip], ['uri', skip],
+    ['referrer', toStr('http.request.referrer')], ['version', toStr('http.version')],
+    ['user_agent', toStr('user_agent.original')], ['request_body_len', toNum('http.request.body.bytes')],
+    ['response_body_len', toNum('http.response.body.bytes')], ['status_code', toNum('http.response.status_code')],
+    ['username', toStr('user.name')], ['resp_mime_types', toFirst('http.response.mime_type')],
+    ['resp_filenames', toFirst('file.name')], ['orig_mime_types', toFirst('http.request.mime_type')],
   ]),
   finish: (get, o) => {
     const uriValue = get('uri');
@@ -109,12 +104,8 @@ const HTTP: PathMapping = {
 
 const FILES: PathMapping = {
   fields: new Map<string, Handler>([
-    ['mime_type', toStr('file.mime_type')],
-    ['filename', toStr('file.name')],
-    ['md5', toStr('file.hash.md5')],
-    ['sha1', toStr('file.hash.sha1')],
-    ['sha256', toStr('file.hash.sha256')],
-    ['total_bytes', toNum('file.size')],
+    ['mime_type', toStr('file.mime_type')], ['filename', toStr('file.name')], ['md5', toStr('file.hash.md5')],
+    ['sha1', toStr('file.hash.sha1')], ['sha256', toStr('file.hash.sha256')], ['total_bytes', toNum('file.size')],
   ]),
   finish: (get, o) => {
     const seenBytes = get('seen_bytes');
@@ -129,21 +120,16 @@ const PE_FIELDS = ['machine', 'os', 'subsystem', 'is_exe', 'is_64bit', 'uses_asl
   'uses_seh', 'has_import_table', 'has_export_table', 'has_cert_table', 'has_debug_data', 'section_names'];
 const PE: PathMapping = {
   fields: new Map<string, Handler>([
-    ...PE_FIELDS.map((name): [string, Handler] => [name, (v, o) => { o[`pe.${name}`] = v; }]),
-    ['compile_ts', (v, o) => { o['pe.compile_ts'] = isoTime(v); }],
+    ...PE_FIELDS.map((name): [string, Handler] => [name, toValue(`pe.${name}`)]), ['compile_ts', toIso('pe.compile_ts')],
   ]),
 };
 
 const DNS_FLAGS = ['AA', 'TC', 'RD', 'RA'];
 const DNS: PathMapping = {
   fields: new Map<string, Handler>([
-    ['query', toStr('dns.question.name')],
-    ['qtype_name', toStr('dns.question.type')],
-    ['qclass_name', toStr('dns.question.class')],
-    ['rcode_name', toStr('dns.response_code')],
-    ['trans_id', toNum('dns.id')],
-    ['answers', keepAnd('dns.answers.data')],
-    ['TTLs', keepAnd('dns.answers.ttl')],
+    ['query', toStr('dns.question.name')], ['qtype_name', toStr('dns.question.type')],
+    ['qclass_name', toStr('dns.question.class')], ['rcode_name', toStr('dns.response_code')],
+    ['trans_id', toNum('dns.id')], ['answers', keepAnd('dns.answers.data')], ['TTLs', keepAnd('dns.answers.ttl')],
   ]),
   finish: (get, o) => {
     const flags = DNS_FLAGS.filter((flag) => get(flag) === true);
@@ -153,23 +139,17 @@ const DNS: PathMapping = {
 
 const CONN: PathMapping = {
   fields: new Map<string, Handler>([
-    ['service', toStr('network.protocol')],
-    ['orig_bytes', toNum('source.bytes')],
-    ['resp_bytes', toNum('destination.bytes')],
-    ['orig_pkts', toNum('source.packets')],
+    ['service', toStr('network.protocol')], ['orig_bytes', toNum('source.bytes')],
+    ['resp_bytes', toNum('destination.bytes')], ['orig_pkts', toNum('source.packets')],
     ['resp_pkts', toNum('destination.packets')],
   ]),
 };
 
 const SSL: PathMapping = {
   fields: new Map<string, Handler>([
-    ['server_name', toStr('tls.client.server_name')],
-    ['cipher', toStr('tls.cipher')],
-    ['curve', toStr('tls.curve')],
-    ['established', (v, o) => { o['tls.established'] = v; }],
-    ['resumed', (v, o) => { o['tls.resumed'] = v; }],
-    ['ja3', toStr('tls.client.ja3')],
-    ['ja3s', toStr('tls.server.ja3s')],
+    ['server_name', toStr('tls.client.server_name')], ['cipher', toStr('tls.cipher')], ['curve', toStr('tls.curve')],
+    ['established', toValue('tls.established')], ['resumed', toValue('tls.resumed')],
+    ['ja3', toStr('tls.client.ja3')], ['ja3s', toStr('tls.server.ja3s')],
   ]),
 };
 
@@ -178,8 +158,7 @@ const X509: PathMapping = {
     ['certificate.subject', toStr('x509.subject.distinguished_name')],
     ['certificate.issuer', toStr('x509.issuer.distinguished_name')],
     ['certificate.serial', toStr('x509.serial_number')],
-    ['certificate.not_valid_before', (v, o) => { o['x509.not_before'] = isoTime(v); }],
-    ['certificate.not_valid_after', (v, o) => { o['x509.not_after'] = isoTime(v); }],
+    ['certificate.not_valid_before', toIso('x509.not_before')], ['certificate.not_valid_after', toIso('x509.not_after')],
     ['san.dns', keepAnd('x509.alternative_names')],
   ]),
 };

@@ -228,6 +228,16 @@ describe('zeek parser on bad input', () => {
     });
   }
 
+  it('reads a file that starts with a byte order mark and ends lines with CRLF', () => {
+    const parser = createZeekParser();
+    const lines = ['\uFEFF#separator \\x09\r', '#path\tconn\r', '#fields\tts\tuid\r', '#types\ttime\tstring\r', '1.0\tC1\r'];
+    const outcomes = lines.map((line, i) => parser.parseLine(line, i + 1));
+    assert.deepEqual(outcomes.map((o) => o.kind), ['skip', 'skip', 'skip', 'skip', 'event']);
+    const last = outcomes[4] as Extract<LineOutcome, { kind: 'event' }>;
+    assert.equal(last.event.fields['zeek.uid'], 'C1');
+    assert.equal(last.event.raw, '1.0\tC1');
+  });
+
   it('never throws on mutations of real lines', async () => {
     const lines = [...(await readLines(join(LOGS, 'zeek-otrf/lsass_campaign_01/http.log'))),
       ...(await readLines(join(LOGS, 'zeek-otrf/UTICA-A_files.log')))];

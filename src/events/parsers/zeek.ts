@@ -63,7 +63,8 @@ export function createZeekParser(options: { sidecars?: ZeekSidecars | undefined 
   const sidecars = options.sidecars;
 
   function parse(input: string, lineNo: number): LineOutcome {
-    const line = input.endsWith('\r') ? input.slice(0, -1) : input;
+    const unterminated = input.endsWith('\r') ? input.slice(0, -1) : input;
+    const line = unterminated.charCodeAt(0) === 0xfeff ? unterminated.slice(1) : unterminated;
     const outcome = line.startsWith('{') ? parseZeekJsonLine(line) : tsv.parseLine(line, lineNo);
     if (sidecars && outcome.kind === 'event' && outcome.event.fields['event.dataset'] === 'zeek.http') {
       joinResponseFiles(outcome.event.fields, sidecars);
