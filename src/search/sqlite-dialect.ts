@@ -1,0 +1,130 @@
+// The SQLite-specific SQL of search (NOCASE equality, LIKE, JSON functions, FTS5 MATCH), kept here so a PostgreSQL twin can replace it.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ValuePart } from './query-ast.ts';
+
+/** Letters whose case variants are enumerated to keep a case-insensitive equality on an index (2^3 = 8 ranges at most). */
+const INDEXED_CASE_LETTERS = 3;
+const ASCII_LETTER = /[A-Za-z]/;
+/** What the unicode61 tokenizer keeps as word characters (letters, numbers, private use). */
+const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+
+export function column(name: string): RawBuilder<unknown> {
+  return sql.ref(`events.${name}`);
+}
+
+/** ASCII-only case mapping: the same folding SQLite's NOCASE and LIKE use. */
+export function asciiLower(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+export function asciiUpper(s: string): string {
+  return s.replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
+/** Case-insensitive (ASCII) equality; on an unindexed expression this is a scan anyway. */
+export function nocaseEquals(expr: RawBuilder<unknown>, value: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${expr} = ${value} COLLATE NOCASE`;
+}
+
+/**
+ * Case-insensitive equality that still uses a BINARY index on `name`: every case variant of the value lies, in BINARY
+ * order, between its all-upper and all-lower forms once its first letters are fixed. So the value's first (up to 3)
+ * letters are enumerated in both cases, each giving one narrow index range, and NOCASE equality filters the ranges.
+ */
+export function indexedNocaseEquals(name: string, value: string): RawBuilder<SqlBool> {
+  if (!ASCII_LETTER.test(value)) return sql<SqlBool>`${column(name)} = ${value}`;
+  const ref = sql.ref(`e.${name}`);
+  let split = 0;
+  let letters = 0;
+  while (split < value.length && !(ASCII_LETTER.test(value[split]!) && letters === INDEXED_CASE_LETTERS)) {
+    if (ASCII_LETTER.test(value[split]!)) letters++;
+    split++;
+  }
+  const rest = value.slice(split);
+  const ranges = caseVariants(value.slice(0, split)).map(
+    (prefix) => sql<SqlBool>`(${ref} >= ${prefix + asciiUpper(rest)} AND ${ref} <= ${prefix + asciiLower(rest)})`,
+  );
+  // A subquery of its own, so the planner picks the ranges on their merits rather than a time-ordered scan for ORDER BY.
+  return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events AS e WHERE (${sql.join(ranges, sql` OR `)}) AND ${ref} = ${value} COLLATE NOCASE)`;
+}
+
+function caseVariants(s: string): string[] {
+  let out = [''];
+  for (const c of s) {
+    const lower = asciiLower(c);
+    const upper = asciiUpper(c);
+    out = lower === upper ? out.map((p) => p + c) : out.flatMap((p) => [p + upper, p + lower]);
+  }
+  return out;
+}
+
+/** A LIKE pattern (escape character `\`) for a wildcard value; `anchored` false adds `%` at both ends. */
+export function likePattern(parts: readonly ValuePart[], anchored = true): string {
+  const body = parts.map((p) => ('text' in p ? p.text.replace(/[\\%_]/g, (c) => `\\${c}`) : p.wildcard === '*' ? '%' : '_')).join('');
+  return anchored ? body : `%${body}%`;
+}
+
+/** Case-insensitive (ASCII) wildcard match. */
+export function likeMatch(expr: RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${expr} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/**
+ * Candidate rows for a URL pattern from the trigram index, or undefined when no literal run has the 3 characters a
+ * trigram needs. The index's LIKE takes no ESCAPE clause, so literal `%` and `_` become `_` (a superset): callers
+ * confirm each candidate with an exact match on the column.
+ */
+export function urlTrigramCandidates(parts: readonly ValuePart[]): RawBuilder<SqlBool> | undefined {
+  if (!parts.some((p) => 'text' in p && p.text.length >= 3)) return undefined;
+  const pattern = parts.map((p) => ('text' in p ? p.text.replace(/[%_]/g, '_') : p.wildcard === '*' ? '%' : '_')).join('');
+  return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events_url WHERE url_original LIKE ${pattern})`;
+}
+
+/** True when the text holds at least one word character, i.e. the full-text index can look it up. */
+export function hasTokens(text: string): boolean {
+  return TOKEN_CHAR.test(text);
+}
+
+/**
+ * Rows whose raw line contains the words of `text` in order (a phrase), optionally the last one as a prefix. The text
+ * is one FTS5 string (`"…"`, inner quotes doubled), so nothing in it is read as FTS5 syntax.
+ */
+export function freeTextMatch(text: string, prefix: boolean): RawBuilder<SqlBool> {
+  const query = `"${text.replace(/"/g, '""')}"${prefix ? ' *' : ''}`;
+  return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events_text WHERE events_text MATCH ${query})`;
+}
+
+function jsonPath(field: string): string {
+  return `$."${field.replace(/["\\]/g, '')}"`;
+}
+
+/** True when the JSON rest of the event has the field (any value, null included). */
+export function jsonPresent(field: string, fieldsColumn: RawBuilder<unknown> = column('fields')): RawBuilder<SqlBool> {
+  return sql<SqlBool>`json_type(${fieldsColumn}, ${jsonPath(field)}) IS NOT NULL`;
+}
+
+export type JsonValueKind = 'text' | 'number' | 'true' | 'false';
+
+/**
+ * True when the field's value (or, for a multi-valued field, any element) satisfies the predicate. The predicate gets
+ * the value and its kind (`text`, `number`, `true`, `false`).
+ */
+export function jsonAny(
+  field: string,
+  predicate: (value: RawBuilder<unknown>, kind: (k: JsonValueKind) => RawBuilder<SqlBool>) => RawBuilder<SqlBool>,
+): RawBuilder<SqlBool> {
+  const value = sql.ref('j.value');
+  const kind = (k: JsonValueKind): RawBuilder<SqlBool> =>
+    k === 'number' ? sql<SqlBool>`j.type IN ('integer', 'real')` : sql<SqlBool>`j.type = ${k}`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${column('fields')}, ${jsonPath(field)}) AS j WHERE ${predicate(value, kind)})`;
+}
+
+/** A table expression of one row per value of a JSON field (elements for multi-valued ones), columns `value`, `type`. */
+export function jsonValues(fieldsColumn: RawBuilder<unknown>, field: string): RawBuilder<unknown> {
+  return sql`json_each(${fieldsColumn}, ${jsonPath(field)})`;
+}
+
+/** A table expression of one row per top-level key of a JSON object column, column `key`. */
+export function jsonKeys(fieldsColumn: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`json_each(${fieldsColumn})`;
+}
