@@ -92,7 +92,7 @@ export async function generateSquidCombined(path: string, events: number, seed =
     const referrer = rnd.next() < 0.4 ? `http://${domains[rnd.skewed(domains.length)]}/` : '-';
     buffer += `${client} - ${user} [${squidTime(ms)}] "${method} ${url} HTTP/1.1" ${status} ${bytes} "${referrer}" "${rnd.pick(USER_AGENTS)}" ${result}\n`;
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
       buffer = '';
     }
   }

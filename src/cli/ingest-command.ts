@@ -52,10 +52,11 @@ export function formatIngestResult(result: IngestCommandResult): string {
     const s = f as IngestSummary;
     const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
     const problem = s.error ? `\n  ! reading stopped early: ${s.error}` : '';
+    const notes = s.notes.map((n) => `\n  · ${n}`).join('');
     const rejected = s.rejected > 0 ? ` (see \`watchfloor rejects\` for lines and reasons)` : '';
     return (
       `✓ ${s.path} [${s.format}]: read ${s.read}, ingested ${s.ingested}, rejected ${s.rejected}${rejected}, ` +
-      `duplicates ${s.duplicates}, ${s.seconds.toFixed(2)} s (${rate} lines/s)${problem}`
+      `duplicates ${s.duplicates}, ${s.seconds.toFixed(2)} s (${rate} lines/s)${notes}${problem}`
     );
   });
   const t = result.totals;

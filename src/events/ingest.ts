@@ -33,6 +33,8 @@ export interface IngestSummary {
   seconds: number;
   /** Set when reading stopped early (a truncated gzip, an I/O error): what came before it is stored. */
   error?: string;
+  /** What the user should know about how the file was read (e.g. which Zeek files.log was joined). */
+  notes: string[];
 }
 
 export class IngestError extends Error {
@@ -57,7 +59,7 @@ export async function resolveParser(
   source: LineSource,
   format: FormatName | 'auto',
   squidLogformat: string | undefined,
-): Promise<{ format: FormatName; parser: LineParser }> {
+): Promise<{ format: FormatName; parser: LineParser; notes: string[] }> {
   let chosen: FormatName;
   if (format === 'auto') {
     if (squidLogformat) chosen = 'squid-logformat';
@@ -72,7 +74,8 @@ export async function resolveParser(
   } else chosen = format;
   const zeekSidecars = chosen === 'zeek' ? await loadZeekSidecars(source.path) : undefined;
   try {
-    return { format: chosen, parser: createParser(chosen, { squidLogformat, zeekSidecars }) };
+    const notes = zeekSidecars ? [...zeekSidecars.sources.map((s) => `joined ${s}`), ...zeekSidecars.notes] : [];
+    return { format: chosen, parser: createParser(chosen, { squidLogformat, zeekSidecars }), notes };
   } catch (error) {
     throw new IngestError(source.path, error instanceof Error ? error.message : String(error));
   }
@@ -86,10 +89,10 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   } catch (error) {
     throw new IngestError(path, error instanceof Error ? error.message.replace(/^.*?: /, '') : String(error));
   }
-  const { format, parser } = await resolveParser(source, options.format ?? 'auto', options.squidLogformat);
+  const { format, parser, notes } = await resolveParser(source, options.format ?? 'auto', options.squidLogformat);
   const record = await store.openSource(source.identity, path, format);
   const batchSize = options.batchSize ?? 5000;
-  const summary: IngestSummary = { path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, seconds: 0 };
+  const summary: IngestSummary = { path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, seconds: 0, notes };
   let events: ParsedLine[] = [];
   let rejects: RejectedLine[] = [];
   let lastLine = record.lines_done;

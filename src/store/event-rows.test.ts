@@ -50,7 +50,8 @@ test('a row turns back into the same event', () => {
 });
 
 test('numbers that arrive as text are stored as numbers; garbage is dropped from numeric columns', () => {
-  const row = eventToRow({ ...event, fields: { ...event.fields, 'source.port': '8080', 'destination.port': 'x' } }, null, null);
+  const fields: Record<string, unknown> = { ...event.fields, 'source.port': '8080', 'destination.port': 'x' };
+  const row = eventToRow({ ...event, fields: fields as WatchEvent['fields'] }, null, null);
   assert.equal(row.source_port, 8080);
   assert.equal(row.destination_port, null);
 });

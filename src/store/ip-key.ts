@@ -9,8 +9,34 @@ function bytesToHex(bytes: number[]): string {
   return out;
 }
 
+const IPV4_MAPPED_PREFIX = '00000000000000000000ffff';
+
+/** The key of a plain dotted-quad IPv4 address, or undefined when `address` is not one (the common case, made fast). */
+function ipv4Key(address: string): string | undefined {
+  let key = IPV4_MAPPED_PREFIX;
+  let octet = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const c = i === address.length ? 46 : address.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || octet > 255 || ++parts > 4) return undefined;
+      key += HEX[octet >> 4]! + HEX[octet & 15]!;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      if (digits === 1 && octet === 0) return undefined; // leading zeros are octal in some parsers: refuse them
+      octet = octet * 10 + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  return parts === 4 ? key : undefined;
+}
+
 /** 32 hex digits of the address's IPv6 form (IPv4 as IPv4-mapped `::ffff:a.b.c.d`); null when it is not an address. */
 export function ipKey(address: string): string | null {
+  const v4 = ipv4Key(address);
+  if (v4 !== undefined) return v4;
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
   const zoneless = bare.split('%')[0] ?? bare;
   if (ipaddr.IPv4.isValidFourPartDecimal(zoneless)) {

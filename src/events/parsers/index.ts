@@ -56,14 +56,19 @@ const SNIFFERS: [FormatName, (line: string) => boolean][] = [
   ['ndjson', looksLikeNdjson],
 ];
 
+/** Zeek TSV's header, or a bare line of tab-separated Zeek column names (as some baselines carry). */
+const ZEEK_BARE_HEADER = /^(?:[a-z_][a-z0-9_.]*\t)+[a-z_][a-z0-9_.]*\t?$/;
+
 /** The format of a file judged by its first lines, or null when no parser recognises them. */
 export function detectFormat(sample: readonly string[]): FormatName | null {
-  const lines = sample.filter((l) => l.trim() !== '').slice(0, 32);
+  const nonEmpty = sample.filter((l) => l.trim() !== '');
+  // header-driven formats announce themselves in their header block, after any leading comments
+  for (const line of nonEmpty.slice(0, 16)) {
+    if (line.startsWith('#separator') || (ZEEK_BARE_HEADER.test(line) && /(^|\t)(ts|uid|fuid)(\t|$)/.test(line))) return 'zeek';
+    if (line.startsWith('#Software:') || line.startsWith('#Fields:')) return 'elff';
+  }
+  const lines = nonEmpty.filter((l) => !l.startsWith('#')).slice(0, 32);
   if (lines.length === 0) return null;
-  // header-driven formats announce themselves on their first line
-  const first = lines[0]!;
-  if (first.startsWith('#separator') || (first.startsWith('{') && looksLikeZeek(first))) return 'zeek';
-  if (first.startsWith('#Software') || first.startsWith('#Version') || first.startsWith('#Fields')) return 'elff';
   let best: FormatName | null = null;
   let bestHits = 0;
   for (const [format, sniff] of SNIFFERS) {

@@ -20,6 +20,16 @@ interface HeaderState {
   names: string[] | undefined;
   types: string[] | undefined;
   compiled: Compiled | undefined;
+  /** A bare column-name line (no `#fields`) ended with a separator, and so do its rows. */
+  trailingSeparator: boolean;
+}
+
+/** A line of tab-separated Zeek field names naming `ts`, `uid` or `fuid`: some baselines carry it instead of `#fields`. */
+const BARE_HEADER_NAME = /^[a-z_][a-z0-9_.]*$/;
+function bareHeader(cells: string[]): string[] | undefined {
+  const names = cells[cells.length - 1] === '' ? cells.slice(0, -1) : cells;
+  if (names.length < 2 || !names.every((n) => BARE_HEADER_NAME.test(n))) return undefined;
+  return names.some((n) => n === 'ts' || n === 'uid' || n === 'fuid') ? names : undefined;
 }
 
 interface Compiled {
@@ -94,6 +104,7 @@ function freshState(separator = '\t'): HeaderState {
     names: undefined,
     types: undefined,
     compiled: undefined,
+    trailingSeparator: false,
   };
 }
 
@@ -144,10 +155,17 @@ export function createZeekTsvParser(): LineParser {
   };
 
   function row(line: string): LineOutcome {
-    if (!state.names) return { kind: 'reject', reason: 'Zeek TSV data before any #fields header' };
+    if (!state.names) {
+      const names = bareHeader(line.split(state.separator));
+      if (!names) return { kind: 'reject', reason: 'Zeek TSV data before any #fields header' };
+      state.names = names;
+      state.trailingSeparator = names.length < line.split(state.separator).length;
+      return { kind: 'skip' };
+    }
     const compiled = (state.compiled ??= compile(state, state.names));
     const columns = compiled.columns;
-    const cells = line.split(state.separator);
+    const body = state.trailingSeparator && line.endsWith(state.separator) ? line.slice(0, -state.separator.length) : line;
+    const cells = body.split(state.separator);
     if (cells.length !== columns.length) {
       return { kind: 'reject', reason: `Zeek TSV row: expected ${columns.length} columns (per #fields), got ${cells.length}` };
     }

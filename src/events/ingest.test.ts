@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import BetterSqlite3 from 'better-sqlite3';
+import { generateSquidCombined } from '../../bench/generate-squid.ts';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { ingestFile, IngestError } from './ingest.ts';
+
+const SQUID = fileURLToPath(new URL('../../../shared/data/logs/squid/plaso-squid_access.log', import.meta.url));
+const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'wf-ingest-'));
+
+async function freshStore(name: string) {
+  return openSqliteStore(join(dir, `${name}.db`));
+}
+
+test('a real Squid access.log ingests whole, and a second ingest adds nothing', async () => {
+  const store = await freshStore('squid');
+  const first = await ingestFile(store, SQUID);
+  assert.equal(first.format, 'squid');
+  assert.deepEqual([first.read, first.ingested, first.rejected, first.duplicates], [8, 8, 0, 0]);
+  const again = await ingestFile(store, SQUID);
+  assert.deepEqual([again.read, again.ingested, again.rejected, again.duplicates], [8, 0, 0, 8]);
+  const copy = join(dir, 'renamed-access.log');
+  writeFileSync(copy, readFileSync(SQUID));
+  const renamed = await ingestFile(store, copy);
+  assert.equal(renamed.ingested, 0, 'the same content under another name is the same source');
+  const { n } = (await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  assert.equal(n, 8);
+  await store.close();
+});
+
+test('bad lines are rejected with line and reason, the good lines around them are stored', async () => {
+  const good = readFileSync(SQUID, 'utf8').split('\n').filter(Boolean);
+  const mixed = [good[0], '\u0000\u0001binary junk\uFFFD', good[2], '', 'GET / HTTP/1.1 nonsense', good[3]].join('\r\n');
+  const path = join(dir, 'mixed.log');
+  writeFileSync(path, mixed);
+  const store = await freshStore('mixed');
+  const summary = await ingestFile(store, path, { format: 'squid' });
+  assert.equal(summary.ingested, 3);
+  const rejects = await store.db.selectFrom('rejects').select(['path', 'line_no', 'reason', 'raw']).orderBy('line_no').execute();
+  assert.deepEqual(rejects.map((r) => r.line_no), [2, 5]);
+  assert.equal(summary.rejected, 2);
+  for (const r of rejects) {
+    assert.equal(r.path, path);
+    assert.ok(r.reason.length > 5, r.reason);
+  }
+  assert.equal(rejects[1]!.raw, 'GET / HTTP/1.1 nonsense');
+  await store.close();
+});
+
+test('a file whose format changes halfway keeps the first format and rejects the rest, line by line', async () => {
+  const squid = readFileSync(SQUID, 'utf8').trimEnd();
+  const kv = 'Date: 2021-03-21T13:02:11+03:00 · Type: Proxy · Source Address: 172.16.17.5';
+  const path = join(dir, 'switch.log');
+  writeFileSync(path, `${squid}\n${kv}\n${kv}\n`);
+  const store = await freshStore('switch');
+  const summary = await ingestFile(store, path);
+  assert.deepEqual([summary.format, summary.ingested, summary.rejected], ['squid', 8, 2]);
+  await store.close();
+});
+
+test('an empty file or an unknown format is a clear error, not a crash', async () => {
+  const store = await freshStore('errors');
+  const empty = join(dir, 'empty.log');
+  writeFileSync(empty, '');
+  await assert.rejects(ingestFile(store, empty), (e: unknown) => e instanceof IngestError && /the file is empty/.test(e.message));
+  const junk = join(dir, 'junk.bin');
+  writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+  await assert.rejects(ingestFile(store, junk), /cannot detect the format/);
+  await assert.rejects(ingestFile(store, join(dir, 'missing.log')), /missing\.log: .*ENOENT|no such file/);
+  await store.close();
+});
+
+test('a wrong --format rejects every line with a reason and stores nothing', async () => {
+  const store = await freshStore('wrong');
+  const summary = await ingestFile(store, SQUID, { format: 'elff' });
+  assert.deepEqual([summary.ingested, summary.rejected], [0, 8]);
+  await store.close();
+});
+
+test('a truncated gzip stores what came before the damage and says why it stopped', async () => {
+  const lines = readFileSync(SQUID, 'utf8').trimEnd().split('\n');
+  const text = Array.from({ length: 20_000 }, (_, i) => lines[i % lines.length]!.replace(/^\d+/, String(1677971734 + i))).join('\n');
+  const gz = gzipSync(text);
+  const path = join(dir, 'cut.log.gz');
+  writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.6)));
+  const store = await freshStore('cut');
+  const summary = await ingestFile(store, path);
+  assert.match(summary.error ?? '', /unexpected end of file/);
+  assert.ok(summary.ingested > 1000 && summary.ingested < 20_000, `ingested ${summary.ingested}`);
+  await store.close();
+});
+
+test('SIGKILL mid-ingest leaves a consistent database; a re-run completes the file without duplicates', async () => {
+  const log = join(dir, 'big.log');
+  const total = 400_000;
+  await generateSquidCombined(log, total, 7);
+  const data = join(dir, 'killed');
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'ingest', '--data', data, '--no-progress', log], { stdio: 'ignore' });
+  const dbFile = join(data, 'watchfloor.db');
+  let committed = 0;
+  for (let i = 0; i < 600 && committed === 0; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    try {
+      const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+      committed = (db.prepare('SELECT coalesce(max(lines_done), 0) AS n FROM sources').get() as { n: number }).n;
+      db.close();
+    } catch {
+      // not created yet
+    }
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  assert.ok(committed > 0 && committed < total, `killed after ${committed} committed lines`);
+
+  const db = new BetterSqlite3(dbFile);
+  assert.equal((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
+  const done = (db.prepare('SELECT lines_done AS n FROM sources').get() as { n: number }).n;
+  const stored = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  assert.equal(stored, done, 'every committed batch is whole: one event per committed line');
+  assert.ok(done < total);
+  db.close();
+
+  const store = await openSqliteStore(dbFile);
+  const rerun = await ingestFile(store, log);
+  assert.equal(rerun.duplicates, done);
+  assert.equal(rerun.ingested, total - done);
+  await store.close();
+  const check = new BetterSqlite3(dbFile, { readonly: true });
+  const row = check.prepare('SELECT count(*) AS n, count(DISTINCT line_no) AS lines, min(line_no) AS lo, max(line_no) AS hi FROM events').get();
+  assert.deepEqual(row, { n: total, lines: total, lo: 1, hi: total });
+  const fts = check.prepare("SELECT count(*) AS n FROM events_text WHERE events_text MATCH 'HTTP'").get() as { n: number };
+  assert.equal(fts.n, total, 'the full-text index holds each event once');
+  check.close();
+});
