@@ -52,7 +52,7 @@ export function compileItem(file: string, item: DetectionItem, options: CompileO
   if (types.length > 1) fail(`modifiers '${types.join("' and '")}' cannot be combined`);
   if (compares.length > 1 || timeParts.length > 1) fail('only one comparison and one time-part modifier are allowed');
   if (mods.some((m) => RE_FLAGS.has(m)) && !has('re')) fail("regex flags 'i', 'm', 's' need the 're' modifier");
-  const typed = types[0] ?? (compares.length > 0 ? 'compare' : timeParts.length > 0 ? 'timepart' : undefined);
+  const typed = types[0] ?? (timeParts.length > 0 ? 'timepart' : compares.length > 0 ? 'compare' : undefined);
   if (typed !== undefined && typed !== 'fieldref' && (positions.length > 0 || transforms.length > 0)) {
     fail(`'${typed === 'compare' ? compares[0] : typed === 'timepart' ? timeParts[0] : typed}' cannot be combined with '${[...positions, ...transforms][0]}'`);
   }

@@ -5,7 +5,9 @@ import type { WatchEvent } from '../../events/event.ts';
 export class EventView {
   readonly event: WatchEvent;
   readonly fields: Readonly<Record<string, unknown>>;
-  private lowered: Map<string, string> | undefined;
+  private readonly cacheIn: string[] = [];
+  private readonly cacheOut: string[] = [];
+  private cacheNext = 0;
 
   constructor(event: WatchEvent) {
     this.event = event;
@@ -34,19 +36,16 @@ export class EventView {
     return typeof raw === 'string' ? raw : '';
   }
 
-  /** `s` in lower case, computed once per distinct string per event. */
+  /** `s` in lower case; the last few long strings lowered are remembered, since many rules test the same fields. */
   lower(s: string): string {
-    if (s.length < 24) return s.toLowerCase();
-    let cache = this.lowered;
-    if (cache === undefined) {
-      cache = new Map();
-      this.lowered = cache;
-    }
-    let l = cache.get(s);
-    if (l === undefined) {
-      l = s.toLowerCase();
-      cache.set(s, l);
-    }
+    if (s.length < 16) return s.toLowerCase();
+    const ins = this.cacheIn;
+    for (let i = 0; i < ins.length; i++) if (ins[i] === s) return this.cacheOut[i] as string;
+    const l = s.toLowerCase();
+    const slot = this.cacheNext;
+    ins[slot] = s;
+    this.cacheOut[slot] = l;
+    this.cacheNext = (slot + 1) & 7;
     return l;
   }
 }

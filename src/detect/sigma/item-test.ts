@@ -1,6 +1,6 @@
 // Evaluates compiled detection items against an event: field values (arrays: any element), keywords, existence and null.
 import type { EventView } from './event-view.ts';
-import { toProbe, type Matcher, type Probe } from './matchers.ts';
+import { toAnyProbes, toProbe, type Matcher, type Probe } from './matchers.ts';
 
 /** A compiled detection item: what it tests (for inspection) and the closure that tests it. */
 export type ItemTest =
@@ -34,8 +34,8 @@ export function valuesTest(
   flags: { all: boolean; negate: boolean; hasNull: boolean },
 ): ItemTest {
   const { all, negate, hasNull } = flags;
-  const probes = matchers.map(toProbe);
-  const singles = probes.map((p) => [p]);
+  const probes = toAnyProbes(matchers);
+  const singles = matchers.map((m) => [toProbe(m)]);
   const lower = needsLower(matchers);
   const run = (view: EventView): boolean => {
     const v = view.get(keys);
@@ -48,16 +48,21 @@ export function valuesTest(
   return { kind: 'values', field, keys, matchers, all, negate, hasNull, run };
 }
 
-/** Keyword search: the raw line, then every string-like field value. */
+/**
+ * Keyword search over the event's full text: the raw line — or, when there is no raw line or it is JSON (whose escaping
+ * would hide backslashes and quotes), every string-like field value.
+ */
 export function keywordTest(matchers: Matcher[], all: boolean): ItemTest {
-  const probes = matchers.map(toProbe);
+  const probes = toAnyProbes(matchers);
+  const singles = matchers.map((m) => [toProbe(m)]);
   const lower = needsLower(matchers);
   const hit = (p: readonly Probe[], view: EventView): boolean => {
-    if (anyProbe(p, view.raw(), lower, view)) return true;
+    const raw = view.raw();
+    if (raw !== '' && raw.charCodeAt(0) !== 123 /* { */) return anyProbe(p, raw, lower, view);
     for (const key in view.fields) if (anyProbe(p, view.fields[key], lower, view)) return true;
     return false;
   };
-  const run = all ? (view: EventView): boolean => probes.every((p) => hit([p], view)) : (view: EventView): boolean => hit(probes, view);
+  const run = all ? (view: EventView): boolean => singles.every((p) => hit(p, view)) : (view: EventView): boolean => hit(probes, view);
   return { kind: 'keywords', matchers, all, run };
 }
 

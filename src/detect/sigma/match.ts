@@ -14,9 +14,7 @@ export function matchRule(compiled: CompiledRule, event: WatchEvent | EventView)
   try {
     const view = viewOf(event);
     if (!compiled.condition(view)) return { matched: false, selections: [] };
-    const selections: string[] = [];
-    for (const s of compiled.detection.selections) if (s.test(view)) selections.push(s.name);
-    return { matched: true, selections };
+    return { matched: true, selections: matchedSelections(compiled, view) };
   } catch {
     return { matched: false, selections: [] };
   }
@@ -29,4 +27,17 @@ export function ruleMatches(compiled: CompiledRule, view: EventView): boolean {
   } catch {
     return false;
   }
+}
+
+/** The names of the rule's selections that match the event. */
+export function matchedSelections(compiled: CompiledRule, view: EventView): string[] {
+  const names: string[] = [];
+  for (const s of compiled.detection.selections) {
+    try {
+      if (s.test(view)) names.push(s.name);
+    } catch {
+      continue;
+    }
+  }
+  return names;
 }

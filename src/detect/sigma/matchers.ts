@@ -144,6 +144,35 @@ export function compileWildcard(parts: readonly Part[]): (s: string) => boolean 
   };
 }
 
+const escapeLiteral = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Builds the closures for an OR of matchers. Sets of exact values become one hash lookup and sets of `contains` literals one
+ * alternation of escaped literals (no quantifiers, so no backtracking); the other matchers keep their own closures.
+ */
+export function toAnyProbes(matchers: readonly Matcher[]): Probe[] {
+  const probes: Probe[] = [];
+  const grouped = (kind: 'exact' | 'contains', cased: boolean): string[] =>
+    matchers.flatMap((m) => (m.kind === kind && m.cased === cased ? [m.text] : []));
+  const done = new Set<Matcher>();
+  for (const cased of [false, true]) {
+    const exact = grouped('exact', cased);
+    if (exact.length >= 3) {
+      const set = new Set(exact);
+      probes.push(cased ? (s) => set.has(s) : (_s, l) => set.has(l));
+      for (const m of matchers) if (m.kind === 'exact' && m.cased === cased) done.add(m);
+    }
+    const contains = grouped('contains', cased);
+    if (contains.length >= 3) {
+      const re = new RegExp(contains.map(escapeLiteral).join('|'));
+      probes.push(cased ? (s) => re.test(s) : (_s, l) => re.test(l));
+      for (const m of matchers) if (m.kind === 'contains' && m.cased === cased) done.add(m);
+    }
+  }
+  for (const m of matchers) if (!done.has(m)) probes.push(toProbe(m));
+  return probes;
+}
+
 /** Builds the test closure for a matcher. */
 export function toProbe(m: Matcher): Probe {
   switch (m.kind) {

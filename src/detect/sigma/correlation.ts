@@ -1,0 +1,190 @@
+// Streaming Sigma correlations: event_count, value_count, temporal(_ordered), value_sum/avg/percentile, with group-by, aliases and chaining.
+import type { WatchEvent } from '../../events/event.ts';
+import type { CompareOp, SigmaCorrelation } from './ast.ts';
+import type { CompiledRule } from './compile.ts';
+import {
+  groupStateSize, hashString, newGroupState, percentileRank, shareEqual, type GroupState,
+} from './correlation-state.ts';
+import { fieldKeys, type FieldMapping } from './field-mapping.ts';
+import { compare } from './matchers.ts';
+
+export interface CorrelationAlert {
+  correlation: SigmaCorrelation;
+  /** group-by field (or alias) → value. */
+  group: Record<string, string>;
+  /** The aggregate that met the condition: count, distinct count, sum, average, percentile or number of steps. */
+  value: number;
+  timestamp: number;
+  /** The event that completed the correlation. */
+  event: WatchEvent;
+}
+
+export interface CorrelationOptions {
+  /** Most groups kept per correlation (least recently seen evicted first). */
+  maxGroups?: number;
+  /** Most entries (events or distinct values) kept per group. */
+  maxEntriesPerGroup?: number;
+  fieldMapping?: FieldMapping;
+}
+
+interface Node {
+  corr: SigmaCorrelation;
+  groups: Map<string, GroupState>;
+  /** For threshold-only conditions (gt/gte), the entries needed to decide; fewer are kept. */
+  cap: number;
+  /** group-by name → (referenced rule name → event keys). */
+  groupKeys: { name: string; perRef: Map<string, string[]>; fallback: string[] }[];
+  valueKeys: string[];
+  /** Whether this correlation's alerts are reported (it is not referenced by another, or that one says `generate`). */
+  reported: boolean;
+}
+
+const refsOf = (x: { id?: string; name?: string }): string[] => [x.id, x.name].filter((v): v is string => v !== undefined);
+
+/** Holds the state of every correlation and advances it as rule matches stream in. */
+export class CorrelationEngine {
+  private readonly nodes: Node[];
+  private readonly listeners = new Map<string, { node: Node; step: number; ref: string }[]>();
+  private readonly generating = new Set<string>();
+  private readonly maxGroups: number;
+
+  constructor(correlations: readonly SigmaCorrelation[], options: CorrelationOptions = {}) {
+    this.maxGroups = options.maxGroups ?? 100_000;
+    const maxEntries = options.maxEntriesPerGroup ?? 10_000;
+    const referenced = new Set(correlations.flatMap((c) => c.rules));
+    const mapping = options.fieldMapping;
+    this.nodes = correlations.map((corr) => {
+      const lowerOnly = corr.condition.tests.every((t) => t.op === 'gt' || t.op === 'gte');
+      const threshold = Math.max(...corr.condition.tests.map((t) => t.value));
+      const cap = lowerOnly && corr.type === 'event_count' ? Math.min(maxEntries, Math.ceil(threshold) + 1) : maxEntries;
+      const groupKeys = corr.groupBy.map((name) => {
+        const perRef = new Map<string, string[]>();
+        for (const [ref, field] of Object.entries(corr.aliases[name] ?? {})) perRef.set(ref, fieldKeys(field, mapping));
+        return { name, perRef, fallback: fieldKeys(name, mapping) };
+      });
+      const valueKeys = corr.condition.field === undefined ? [] : fieldKeys(corr.condition.field, mapping);
+      const reported = !refsOf(corr).some((r) => referenced.has(r));
+      return { corr, groups: new Map(), cap, groupKeys, valueKeys, reported };
+    });
+    for (const node of this.nodes) {
+      node.corr.rules.forEach((ref, step) => {
+        const list = this.listeners.get(ref) ?? [];
+        list.push({ node, step, ref });
+        this.listeners.set(ref, list);
+        if (node.corr.generate) this.generating.add(ref);
+      });
+    }
+  }
+
+  /** Whether a rule raises its own alerts: it is not referenced by a correlation, or a correlation referencing it says `generate: true`. */
+  emitsStandalone(rule: CompiledRule): boolean {
+    const refs = refsOf(rule.rule);
+    return !refs.some((r) => this.listeners.has(r)) || refs.some((r) => this.generating.has(r));
+  }
+
+  /** Feeds the rules an event matched; returns the alerts of reported correlations it completed. Chained correlations advance too. */
+  process(event: WatchEvent, matched: readonly CompiledRule[]): CorrelationAlert[] {
+    const alerts: CorrelationAlert[] = [];
+    const queue: string[][] = matched.map((r) => refsOf(r.rule));
+    for (let i = 0; i < queue.length && i < 1_000; i++) {
+      for (const ref of queue[i] as string[]) {
+        for (const l of this.listeners.get(ref) ?? []) {
+          const alert = this.feed(l.node, l.step, l.ref, event);
+          if (alert === null) continue;
+          if (l.node.reported) alerts.push(alert);
+          queue.push(refsOf(l.node.corr));
+        }
+      }
+    }
+    return alerts;
+  }
+
+  /** Total state held: groups plus the entries inside them. */
+  stateSize(): number {
+    let n = 0;
+    for (const node of this.nodes) {
+      n += node.groups.size;
+      for (const g of node.groups.values()) n += groupStateSize(g);
+    }
+    return n;
+  }
+
+  private feed(node: Node, step: number, ref: string, event: WatchEvent): CorrelationAlert | null {
+    const { corr } = node;
+    const time = event.timestamp;
+    const fields = event.fields as Record<string, unknown>;
+    const group: Record<string, string> = {};
+    for (const g of node.groupKeys) group[g.name] = textOf(lookup(fields, g.perRef.get(ref) ?? g.fallback));
+    const key = corr.groupBy.length === 0 ? '' : Object.values(group).join('\u0000');
+    this.expire(node, time);
+    let state = node.groups.get(key);
+    if (state === undefined) {
+      state = newGroupState(corr.type, corr.rules.length, time);
+      if (node.groups.size >= this.maxGroups) {
+        const oldest = node.groups.keys().next();
+        if (oldest.done !== true) node.groups.delete(oldest.value);
+      }
+    } else node.groups.delete(key);
+    node.groups.set(key, state);
+    state.lastSeen = time;
+    const from = time - corr.timespanMs;
+    const value = this.aggregate(node, state, step, event, from);
+    if (value === null || !corr.condition.tests.every((t) => compare(t.op as CompareOp, value, t.value))) return null;
+    node.groups.delete(key);
+    return { correlation: corr, group, value, timestamp: time, event };
+  }
+
+  private aggregate(node: Node, state: GroupState, step: number, event: WatchEvent, from: number): number | null {
+    const { corr } = node;
+    const time = event.timestamp;
+    const raw = node.valueKeys.length === 0 ? undefined : lookup(event.fields as Record<string, unknown>, node.valueKeys);
+    if (state.kind === 'distinct') {
+      state.distinct.trim(from);
+      if (raw === undefined || raw === null) return null;
+      state.distinct.add(textOf(raw), time, node.cap);
+      return state.distinct.size;
+    }
+    if (state.kind === 'steps') {
+      if (corr.type === 'temporal_ordered') return state.steps.advanceOrdered(step, time, corr.timespanMs) ? corr.rules.length : null;
+      state.steps.last[step] = time;
+      return state.steps.distinctSince(from);
+    }
+    const w = state.window;
+    w.trim(from);
+    if (corr.type === 'event_count') {
+      w.push(time, 1, node.cap);
+      return w.size;
+    }
+    const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (corr.type === 'value_percentile') {
+      const v = Number.isFinite(num) ? num : raw === undefined ? NaN : hashString(textOf(raw));
+      if (Number.isNaN(v)) return null;
+      w.push(time, v, node.cap);
+      return Number.isFinite(num) ? percentileRank(w.valuesInWindow(), v) : shareEqual(w.valuesInWindow(), v);
+    }
+    if (!Number.isFinite(num)) return null;
+    w.push(time, num, node.cap);
+    return corr.type === 'value_sum' ? w.sum : w.sum / w.size;
+  }
+
+  /** Drops groups idle for longer than the window (groups are kept least-recently-seen first). */
+  private expire(node: Node, now: number): void {
+    const from = now - node.corr.timespanMs;
+    for (const [key, state] of node.groups) {
+      if (state.lastSeen >= from) break;
+      node.groups.delete(key);
+    }
+  }
+}
+
+function lookup(fields: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const k of keys) if (fields[k] !== undefined) return fields[k];
+  return undefined;
+}
+
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map(textOf).join(',');
+  return '';
+}
