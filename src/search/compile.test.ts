@@ -65,6 +65,8 @@ describe('field equality', () => {
     await check('user.name:admin', (e) => ci(e, 'user.name', 'admin'));
     await check('username:ADMIN', (e) => ci(e, 'user.name', 'admin'));
     await check('user.name:"CORP\\\\carol"', (e) => str(e, 'user.name') === 'CORP\\carol');
+    await check('user.name:corp\\\\CAROL', (e) => str(e, 'user.name') === 'CORP\\carol');
+    await check('user.name:DAVE.O', (e) => str(e, 'user.name') === 'dave.o');
     await check('url.domain:WWW.Example.COM', (e) => str(e, 'url.domain') === 'www.example.com');
     await check('cs-method:get', (e) => ci(e, 'http.request.method', 'get'));
   });
@@ -202,6 +204,7 @@ describe('index use', () => {
   });
   it('keeps case-insensitive equality on the column index', async () => {
     assert.match(await plan('user.name:admin'), /events_user_name/);
+    assert.match(await plan('user.name:corp\\\\carol'), /events_user_name/);
     assert.match(await plan('url.domain:www.example.com'), /events_url_domain/);
   });
 });

@@ -6,6 +6,7 @@ import { fieldTarget, type FieldTarget } from './field-targets.ts';
 import { hasWildcard, literalText, type QueryNode, type RangeBound, type ValuePart } from './query-ast.ts';
 import { parseQuery } from './query-parser.ts';
 import {
+  asciiLower,
   column,
   freeTextMatch,
   hasTokens,
@@ -101,6 +102,8 @@ function compileEquals(field: string, value: string, position: number): RawBuild
     }
     case 'text':
       return target.indexed ? indexedNocaseEquals(target.column, value) : nocaseEquals(column(target.column), value);
+    case 'domain':
+      return sql<SqlBool>`${column(target.column)} = ${asciiLower(value)}`;
     case 'url': {
       const exact = nocaseEquals(column(target.column), value);
       const candidates = urlTrigramCandidates([{ text: value }]);
@@ -127,6 +130,7 @@ function compileWildcard(field: string, parts: ValuePart[], position: number): R
     case 'number':
     case 'ip':
     case 'text':
+    case 'domain':
       return likeMatch(column(target.column), pattern);
     case 'url': {
       const exact = likeMatch(column(target.column), pattern);
@@ -159,6 +163,7 @@ function compileRange(field: string, low: RangeBound | undefined, high: RangeBou
       });
     case 'url':
     case 'text':
+    case 'domain':
       return bounds(column(target.column), (s) => s);
     case 'json': {
       const numeric = [low, high].every((b) => b === undefined || NUMBER.test(b.value));

@@ -2,7 +2,7 @@
 import { HOT_COLUMNS, IP_KEY_COLUMNS, NUMERIC_COLUMNS, type HotColumn } from '../store/columns.ts';
 
 /** Text columns with an index of their own (see the store's migrations): equality on them must stay index-friendly. */
-const INDEXED_TEXT_COLUMNS: ReadonlySet<HotColumn> = new Set<HotColumn>(['url_domain', 'user_name', 'host_name']);
+const INDEXED_TEXT_COLUMNS: ReadonlySet<HotColumn> = new Set<HotColumn>(['user_name', 'host_name']);
 
 export type FieldTarget =
   | { kind: 'time'; column: 'ts' }
@@ -10,6 +10,8 @@ export type FieldTarget =
   | { kind: 'number'; column: HotColumn }
   | { kind: 'url'; column: 'url_original' }
   | { kind: 'text'; column: HotColumn; indexed: boolean }
+  /** url.domain: DNS names are case-insensitive and the parsers store them lowercased, so equality is on the lowercased value. */
+  | { kind: 'domain'; column: 'url_domain' }
   | { kind: 'json'; field: string };
 
 /** The storage of a field given by its canonical (ECS) name. */
@@ -23,6 +25,7 @@ export function fieldTarget(field: string): FieldTarget {
   }
   if (NUMERIC_COLUMNS.has(column)) return { kind: 'number', column };
   if (column === 'url_original') return { kind: 'url', column };
+  if (column === 'url_domain') return { kind: 'domain', column };
   return { kind: 'text', column, indexed: INDEXED_TEXT_COLUMNS.has(column) };
 }
 

@@ -2,8 +2,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ValuePart } from './query-ast.ts';
 
-/** Letters whose case variants are enumerated to keep a case-insensitive equality on an index (2^3 = 8 ranges at most). */
-const INDEXED_CASE_LETTERS = 3;
+/** Letters whose case variants are enumerated for a case-insensitive equality on an index (2^6 = 64 variants at most). */
+const INDEXED_CASE_LETTERS = 6;
 const ASCII_LETTER = /[A-Za-z]/;
 /** What the unicode61 tokenizer keeps as word characters (letters, numbers, private use). */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
@@ -11,7 +11,6 @@ const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
 export function column(name: string): RawBuilder<unknown> {
   return sql.ref(`events.${name}`);
 }
-
 /** ASCII-only case mapping: the same folding SQLite's NOCASE and LIKE use. */
 export function asciiLower(s: string): string {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -27,24 +26,26 @@ export function nocaseEquals(expr: RawBuilder<unknown>, value: string): RawBuild
 }
 
 /**
- * Case-insensitive equality that still uses a BINARY index on `name`: every case variant of the value lies, in BINARY
- * order, between its all-upper and all-lower forms once its first letters are fixed. So the value's first (up to 3)
- * letters are enumerated in both cases, each giving one narrow index range, and NOCASE equality filters the ranges.
+ * Case-insensitive equality that still uses a BINARY index on `name`. A value with up to 6 ASCII letters becomes an IN
+ * list of all its case variants (exact index lookups). A longer one fixes its first 6 letters in every case (64 narrow
+ * index ranges: every case variant lies, in BINARY order, between the all-upper and all-lower forms of the rest) and
+ * confirms each candidate with NOCASE equality, in a subquery of its own so the ranges are planned on their merits.
  */
 export function indexedNocaseEquals(name: string, value: string): RawBuilder<SqlBool> {
-  if (!ASCII_LETTER.test(value)) return sql<SqlBool>`${column(name)} = ${value}`;
-  const ref = sql.ref(`e.${name}`);
-  let split = 0;
-  let letters = 0;
-  while (split < value.length && !(ASCII_LETTER.test(value[split]!) && letters === INDEXED_CASE_LETTERS)) {
-    if (ASCII_LETTER.test(value[split]!)) letters++;
-    split++;
+  const letters = [...value].filter((c) => ASCII_LETTER.test(c)).length;
+  if (letters <= INDEXED_CASE_LETTERS) {
+    const variants = caseVariants(value);
+    return variants.length === 1 ? sql<SqlBool>`${column(name)} = ${value}` : sql<SqlBool>`${column(name)} IN (${sql.join(variants)})`;
   }
+  let split = 0;
+  for (let seen = 0; split < value.length && !(ASCII_LETTER.test(value[split]!) && seen === INDEXED_CASE_LETTERS); split++) {
+    if (ASCII_LETTER.test(value[split]!)) seen++;
+  }
+  const ref = sql.ref(`e.${name}`);
   const rest = value.slice(split);
   const ranges = caseVariants(value.slice(0, split)).map(
     (prefix) => sql<SqlBool>`(${ref} >= ${prefix + asciiUpper(rest)} AND ${ref} <= ${prefix + asciiLower(rest)})`,
   );
-  // A subquery of its own, so the planner picks the ranges on their merits rather than a time-ordered scan for ORDER BY.
   return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events AS e WHERE (${sql.join(ranges, sql` OR `)}) AND ${ref} = ${value} COLLATE NOCASE)`;
 }
 
