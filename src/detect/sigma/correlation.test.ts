@@ -1,0 +1,90 @@
+// Streaming correlation engine: bounded state under a flood, generate semantics, group expiry, chaining.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EventFields, WatchEvent } from '../../events/event.ts';
+import { CorrelationEngine } from './correlation.ts';
+import { loadRuleText } from './loader.ts';
+
+const RULES = `
+title: Request
+name: request
+logsource:
+    category: proxy
+detection:
+    sel:
+        cs-method: GET
+    condition: sel
+`;
+
+function correlation(type: string, condition: string, extra = ''): string {
+  return `title: Corr\ncorrelation:\n    type: ${type}\n    rules:\n        - request\n    group-by:\n        - source.ip\n    timespan: 1m\n${condition}${extra}---\n${RULES}`;
+}
+
+function event(t: number, fields: Record<string, unknown>): WatchEvent {
+  return { timestamp: t, raw: '', fields: { '@timestamp': new Date(t).toISOString(), 'event.dataset': 'squid.access', 'http.request.method': 'GET', ...fields } as EventFields };
+}
+
+test('1M events through an event_count with a 1-minute window keep the state bounded', () => {
+  const { rules, correlations } = loadRuleText(correlation('event_count', '    condition:\n        gte: 1000000000\n'), 'flood.yml');
+  const engine = new CorrelationEngine(correlations);
+  const rule = rules[0];
+  assert.ok(rule !== undefined);
+  let maxState = 0;
+  const started = performance.now();
+  for (let i = 0; i < 1_000_000; i++) {
+    // 20 events per second across 5,000 rotating source addresses: 1,200 events and ≤ 1,200 groups per window.
+    engine.process(event(i * 50, { 'source.ip': `10.0.${(i % 5000) >> 8}.${i % 256}` }), [rule]);
+    if (i % 1000 === 0) maxState = Math.max(maxState, engine.stateSize());
+  }
+  const ms = performance.now() - started;
+  console.log(`flood: 1M events in ${ms.toFixed(0)} ms, max state ${maxState} entries`);
+  assert.ok(maxState <= 2 * 1_200 + 10, `state grew to ${maxState}`);
+});
+
+test('a single hot group is capped at the entries needed to decide the threshold', () => {
+  const { rules, correlations } = loadRuleText(correlation('event_count', '    condition:\n        gte: 100000\n'), 'hot.yml');
+  const engine = new CorrelationEngine(correlations, { maxEntriesPerGroup: 5_000 });
+  const rule = rules[0];
+  assert.ok(rule !== undefined);
+  for (let i = 0; i < 200_000; i++) engine.process(event(i, { 'source.ip': '1.1.1.1' }), [rule]);
+  assert.ok(engine.stateSize() <= 5_001, String(engine.stateSize()));
+});
+
+test('value_count: the alert carries the group and the distinct count', () => {
+  const { rules, correlations } = loadRuleText(correlation('value_count', '    condition:\n        field: url.domain\n        gte: 2\n'), 'vc.yml');
+  const engine = new CorrelationEngine(correlations);
+  const rule = rules[0];
+  assert.ok(rule !== undefined);
+  assert.deepEqual(engine.process(event(0, { 'source.ip': 'a', 'url.domain': 'x' }), [rule]), []);
+  const [alert] = engine.process(event(1, { 'source.ip': 'a', 'url.domain': 'y' }), [rule]);
+  assert.ok(alert !== undefined);
+  assert.deepEqual(alert.group, { 'source.ip': 'a' });
+  assert.equal(alert.value, 2);
+});
+
+test('generate: referenced rules are silent unless the correlation says generate: true', () => {
+  const quiet = loadRuleText(correlation('event_count', '    condition:\n        gte: 2\n'), 'q.yml');
+  const loud = loadRuleText(correlation('event_count', '    condition:\n        gte: 2\n', '    generate: true\n'), 'l.yml');
+  const other = loadRuleText(RULES.replace('name: request', 'name: other'), 'o.yml');
+  const [quietRule, loudRule, otherRule] = [quiet.rules[0], loud.rules[0], other.rules[0]];
+  assert.ok(quietRule !== undefined && loudRule !== undefined && otherRule !== undefined);
+  const q = new CorrelationEngine(quiet.correlations);
+  assert.equal(q.emitsStandalone(quietRule), false);
+  assert.equal(q.emitsStandalone(otherRule), true);
+  assert.equal(new CorrelationEngine(loud.correlations).emitsStandalone(loudRule), true);
+});
+
+test('correlations referring to unknown rules are rejected at load', () => {
+  const { correlations, rejected } = loadRuleText(correlation('event_count', '    condition:\n        gte: 2\n').replace('- request', '- nowhere'), 'x.yml');
+  assert.equal(correlations.length, 0);
+  assert.match(rejected[0]?.reason ?? '', /refers to rule 'nowhere'/);
+});
+
+test('correlation documents are validated: type, timespan, condition, field', () => {
+  const reasons = (text: string): string => loadRuleText(text, 'c.yml').rejected.map((r) => r.reason).join(' | ');
+  assert.match(reasons(correlation('event_sum', '    condition:\n        gte: 2\n')), /correlation type 'event_sum'/);
+  assert.match(reasons(correlation('event_count', '    condition:\n        gte: 2\n').replace('timespan: 1m', 'timespan: soon')), /timespan/);
+  assert.match(reasons(correlation('event_count', '')), /needs a condition/);
+  assert.match(reasons(correlation('value_sum', '    condition:\n        gt: 2\n')), /needs 'field'/);
+  assert.match(reasons(correlation('event_count', '    condition:\n        about: 2\n')), /unknown correlation condition operator/);
+});
