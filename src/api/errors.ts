@@ -1,9 +1,9 @@
 // Stable API error codes, and the one place where library and domain errors become HTTP responses.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { QuerySyntaxError } from '../search/query-parser.ts';
+import { QuerySyntaxError, SearchError, type SearchErrorCode } from '../search/errors.ts';
 
-export type ErrorCode = 'bad_request' | 'query_syntax' | 'not_found' | 'internal';
+export type ErrorCode = 'bad_request' | 'query_syntax' | 'not_found' | 'internal' | SearchErrorCode;
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; position?: number; issues?: unknown };
@@ -22,6 +22,10 @@ export class ApiError extends Error {
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof QuerySyntaxError) {
     void reply.status(400).send({ error: { code: 'query_syntax', message: error.message, position: error.position } });
+    return;
+  }
+  if (error instanceof SearchError) {
+    void reply.status(400).send({ error: { code: error.code, message: error.message } });
     return;
   }
   if (error instanceof ApiError) {

@@ -1,7 +1,7 @@
 // The `watchfloor` command line: one registry of commands; each returns its result, and only this file exits.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES } from '../events/parsers/index.ts';
-import { QuerySyntaxError } from '../search/query-parser.ts';
+import { QuerySyntaxError, SearchError } from '../search/errors.ts';
 import { CliError, printJson, type GlobalOptions } from './context.ts';
 import { formatIngestResult, ingestCommand, type IngestCommandOptions } from './ingest-command.ts';
 import { formatRejects, rejectsCommand, type RejectsOptions } from './rejects-command.ts';
@@ -85,7 +85,11 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof QuerySyntaxError) {
-      process.stderr.write(`watchfloor: query error at ${error.position}: ${error.message}\n`);
+      process.stderr.write(`watchfloor: query error: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SearchError) {
+      process.stderr.write(`watchfloor: ${error.message}\n`);
       return 2;
     }
     if (error instanceof CliError) {

@@ -102,10 +102,17 @@ test('SIGKILL mid-ingest leaves a consistent database; a re-run completes the fi
   const total = 400_000;
   await generateSquidCombined(log, total, 7);
   const data = join(dir, 'killed');
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'ingest', '--data', data, '--no-progress', log], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'ingest', '--data', data, '--no-progress', log], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
   const dbFile = join(data, 'watchfloor.db');
   let committed = 0;
-  for (let i = 0; i < 600 && committed === 0; i++) {
+  for (let i = 0; i < 600 && committed === 0 && exitCode === undefined; i++) {
     await new Promise((r) => setTimeout(r, 50));
     try {
       const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
@@ -115,8 +122,10 @@ test('SIGKILL mid-ingest leaves a consistent database; a re-run completes the fi
       // not created yet
     }
   }
+  const endedByItself = exitCode !== undefined;
   child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await exited;
+  assert.equal(endedByItself, false, `the ingest ended by itself before it was killed: ${stderr}`);
   assert.ok(committed > 0 && committed < total, `killed after ${committed} committed lines`);
 
   const db = new BetterSqlite3(dbFile);
