@@ -130,11 +130,22 @@ export function compileWildcard(parts: readonly Part[]): (s: string) => boolean 
     for (let i = 1; i < segments.length - 1; i++) {
       const seg = segments[i] as Part[];
       const len = lengths[i] ?? 0;
+      const anchor = seg[0];
       let found = -1;
-      for (let k = pos; k + len <= lastStart; k++) {
-        if (at(s, seg, k)) {
-          found = k;
-          break;
+      if (typeof anchor === 'string') {
+        // Jump between occurrences of the segment's leading literal instead of trying every position.
+        for (let k = s.indexOf(anchor, pos); k >= 0 && k + len <= lastStart; k = s.indexOf(anchor, k + 1)) {
+          if (at(s, seg, k)) {
+            found = k;
+            break;
+          }
+        }
+      } else {
+        for (let k = pos; k + len <= lastStart; k++) {
+          if (at(s, seg, k)) {
+            found = k;
+            break;
+          }
         }
       }
       if (found < 0) return false;
@@ -168,9 +179,34 @@ export function toAnyProbes(matchers: readonly Matcher[]): Probe[] {
       probes.push(cased ? (s) => re.test(s) : (_s, l) => re.test(l));
       for (const m of matchers) if (m.kind === 'contains' && m.cased === cased) done.add(m);
     }
+    for (const kind of ['prefix', 'suffix'] as const) {
+      const texts = matchers.flatMap((m) => (m.kind === kind && m.cased === cased && m.text !== '' ? [m.text] : []));
+      if (texts.length < 4) continue;
+      const test = affixSet(texts, kind === 'prefix');
+      probes.push(cased ? (s) => test(s) : (_s, l) => test(l));
+      for (const m of matchers) if (m.kind === kind && m.cased === cased && m.text !== '') done.add(m);
+    }
   }
   for (const m of matchers) if (!done.has(m)) probes.push(toProbe(m));
   return probes;
+}
+
+/** A set of non-empty prefixes (or suffixes), bucketed by their first (or last) character so most candidates are never compared. */
+function affixSet(texts: readonly string[], prefix: boolean): (s: string) => boolean {
+  const buckets = new Map<number, string[]>();
+  for (const t of texts) {
+    const c = prefix ? t.charCodeAt(0) : t.charCodeAt(t.length - 1);
+    const list = buckets.get(c) ?? [];
+    list.push(t);
+    buckets.set(c, list);
+  }
+  return (s) => {
+    if (s === '') return false;
+    const list = buckets.get(prefix ? s.charCodeAt(0) : s.charCodeAt(s.length - 1));
+    if (list === undefined) return false;
+    for (const t of list) if (prefix ? s.startsWith(t) : s.endsWith(t)) return true;
+    return false;
+  };
 }
 
 /** Builds the test closure for a matcher. */

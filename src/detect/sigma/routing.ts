@@ -31,9 +31,16 @@ export function routeRules(rules: readonly CompiledRule[]): RuleIndex {
     }
   });
   const combos = new Map<string, CompiledRule[]>();
+  const byDataset = new Map<unknown, CompiledRule[]>();
   const rulesFor = (event: WatchEvent | EventView): readonly CompiledRule[] => {
-    const view = viewOf(event);
-    const keys = eventRouteKeys(view.fields);
+    const fields = viewOf(event).fields;
+    // Fast path: most events carry a dataset and no ECS category, so the dataset alone decides.
+    const plain = fields['event.category'] === undefined;
+    if (plain) {
+      const known = byDataset.get(fields['event.dataset']);
+      if (known !== undefined) return known;
+    }
+    const keys = eventRouteKeys(fields);
     const combo = keys.join('\n');
     let list = combos.get(combo);
     if (list === undefined) {
@@ -42,6 +49,7 @@ export function routeRules(rules: readonly CompiledRule[]): RuleIndex {
       list = [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
       if (combos.size < 10_000) combos.set(combo, list);
     }
+    if (plain && byDataset.size < 10_000) byDataset.set(fields['event.dataset'], list);
     return list;
   };
   const match = (event: WatchEvent | EventView): RuleHit[] => {
