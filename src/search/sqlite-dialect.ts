@@ -1,5 +1,6 @@
 // The SQLite-specific SQL of search (NOCASE equality, LIKE, JSON functions, FTS5 MATCH), kept here so a PostgreSQL twin can replace it.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { words } from '../store/sqlite/text-tokens.ts';
 import type { ValuePart } from './query-ast.ts';
 
 /** Letters whose case variants are enumerated for a case-insensitive equality on an index (2^6 = 64 variants at most). */
@@ -87,12 +88,16 @@ export function hasTokens(text: string): boolean {
 }
 
 /**
- * Rows whose raw line contains the words of `text` in order (a phrase), optionally the last one as a prefix. The text
- * is one FTS5 string (`"…"`, inner quotes doubled), so nothing in it is read as FTS5 syntax.
+ * Rows whose raw line contains the words of `text` in order (a phrase), optionally the last one as a prefix. The word
+ * index (no positions) finds the rows holding every word, each passed as a quoted FTS5 string so nothing the user typed
+ * is FTS5 syntax; `wf_phrase` (registered by the SQLite store) then keeps those where the words are adjacent, in order.
  */
 export function freeTextMatch(text: string, prefix: boolean): RawBuilder<SqlBool> {
-  const query = `"${text.replace(/"/g, '""')}"${prefix ? ' *' : ''}`;
-  return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events_text WHERE events_text MATCH ${query})`;
+  const phrase = words(text);
+  const query = phrase.map((w, i) => `"${w.replace(/"/g, '""')}"${prefix && i === phrase.length - 1 ? ' *' : ''}`).join(' ');
+  const candidates = sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events_text WHERE events_text MATCH ${query})`;
+  if (phrase.length === 1) return candidates;
+  return sql<SqlBool>`(${candidates} AND wf_phrase(${column('raw')}, ${JSON.stringify(phrase)}, ${prefix ? 1 : 0}) = 1)`;
 }
 
 function jsonPath(field: string): string {

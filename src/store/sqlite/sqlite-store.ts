@@ -8,6 +8,7 @@ import { eventToRow, type EventRow } from '../event-rows.ts';
 import type { Database } from '../schema.ts';
 import type { EventStore, IngestBatch, SourceRow } from '../store.ts';
 import { sqliteMigrations } from './migrations.ts';
+import { containsPhrase } from './text-tokens.ts';
 
 const ROW_COLUMNS: (keyof EventRow)[] = [
   'ts', 'dataset', 'source_ip', 'source_ip_key', 'source_port', 'destination_ip', 'destination_ip_key',
@@ -25,7 +26,12 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -262144');
+  sqlite.function('wf_phrase', { deterministic: true }, (raw: unknown, phrase: unknown, prefix: unknown) =>
+    typeof raw === 'string' && typeof phrase === 'string'
+      ? Number(containsPhrase(raw, JSON.parse(phrase) as string[], prefix === 1))
+      : 0,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const { error } = await new Migrator({ db, provider: sqliteMigrations }).migrateToLatest();
   if (error) {
