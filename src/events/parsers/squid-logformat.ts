@@ -233,11 +233,11 @@ export function createSquidLogformatParser(logformat: string, format: FormatName
       group += parts.length;
     } else {
       let decode: (value: string) => string = token.encoding === '[' ? decodeSquidUser : keep;
-      if (NUMERIC.has(token.code)) source += '(-|-?\\d+)';
+      if (NUMERIC.has(token.code)) source += '(-|-?\\d{1,18})';
       else if (prev === '"' && next === '"') { source += '([^"\\\\]*(?:\\\\.[^"\\\\]*)*)'; decode = unquote; }
       else if (prev === '[' && next === ']') source += '([^\\]]*)';
-      else if (next === '' || next === ' ' || next === '\t') source += '(\\S*)';
-      else source += `([^\\s${escapeRegExp(next)}]*)`;
+      else if (next === '' || next === ' ' || next === '\t') source += '(\\S+)';
+      else source += `([^\\s${escapeRegExp(next)}]+)`;
       slots.push({ group: group++, decode, ...mapping(token.code, token.arg) });
     }
     prefixes.push({ code: token, regex: new RegExp(source) });
