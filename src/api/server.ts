@@ -6,6 +6,7 @@ import type { EventStore } from '../store/store.ts';
 import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health-routes.ts';
 import { logRoutes } from './logs/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 
 export interface ServerOptions {
   store: EventStore;
@@ -25,6 +26,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(healthRoutes, { prefix: '/api', store: options.store });
   await app.register(logRoutes, { prefix: '/api/logs', store: options.store });
+  await app.register(alertRoutes, { prefix: '/api/alerts', store: options.store });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -1,6 +1,7 @@
 // `watchfloor ingest FILE…`: parses log files into the store, with progress and a per-file summary.
 import { ingestFile, type IngestSummary } from '../events/ingest.ts';
 import type { FormatName } from '../events/parsers/types.ts';
+import { loadDetector } from '../detect/detector.ts';
 import { openStore, type GlobalOptions } from './context.ts';
 import { createProgress } from './progress.ts';
 
@@ -8,17 +9,24 @@ export interface IngestCommandOptions extends GlobalOptions {
   format?: FormatName | 'auto';
   squidLogformat?: string;
   progress?: boolean;
+  /** Detection during ingest (on by default) with the SOC pack and these extra rule folders. */
+  detect?: boolean;
+  rules?: string[];
 }
 
 export interface IngestCommandResult {
   files: (IngestSummary | { path: string; error: string })[];
-  totals: { read: number; ingested: number; rejected: number; duplicates: number; seconds: number };
+  totals: { read: number; ingested: number; rejected: number; duplicates: number; alerts: number; seconds: number };
+  /** Rules that could not be loaded (detection runs with the others). */
+  ruleRejections: string[];
 }
 
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<IngestCommandResult> {
+  const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules });
+  const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
   const store = await openStore(options);
   const files: IngestCommandResult['files'] = [];
-  const totals = { read: 0, ingested: 0, rejected: 0, duplicates: 0, seconds: 0 };
+  const totals = { read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, seconds: 0 };
   try {
     for (const path of paths) {
       const progress = createProgress(path, options.progress ?? true);
@@ -27,12 +35,14 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
           format: options.format,
           squidLogformat: options.squidLogformat,
           onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.lines),
+          detect: detector ? (events) => detector.detect(events) : undefined,
         });
         files.push(summary);
         totals.read += summary.read;
         totals.ingested += summary.ingested;
         totals.rejected += summary.rejected;
         totals.duplicates += summary.duplicates;
+        totals.alerts += summary.alerts;
         totals.seconds += summary.seconds;
       } catch (error) {
         files.push({ path, error: error instanceof Error ? error.message : String(error) });
@@ -43,7 +53,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
   } finally {
     await store.close();
   }
-  return { files, totals };
+  return { files, totals, ruleRejections };
 }
 
 export function formatIngestResult(result: IngestCommandResult): string {
@@ -56,10 +66,12 @@ export function formatIngestResult(result: IngestCommandResult): string {
     const rejected = s.rejected > 0 ? ` (see \`watchfloor rejects\` for lines and reasons)` : '';
     return (
       `✓ ${s.path} [${s.format}]: read ${s.read}, ingested ${s.ingested}, rejected ${s.rejected}${rejected}, ` +
-      `duplicates ${s.duplicates}, ${s.seconds.toFixed(2)} s (${rate} lines/s)${notes}${problem}`
+      `duplicates ${s.duplicates}, alerts ${s.alerts}${s.suppressed > 0 ? ` (+${s.suppressed} folded)` : ''}, ` +
+      `${s.seconds.toFixed(2)} s (${rate} lines/s)${notes}${problem}`
     );
   });
   const t = result.totals;
-  lines.push(`total: read ${t.read}, ingested ${t.ingested}, rejected ${t.rejected}, duplicates ${t.duplicates}, ${t.seconds.toFixed(2)} s`);
+  lines.push(`total: read ${t.read}, ingested ${t.ingested}, rejected ${t.rejected}, duplicates ${t.duplicates}, alerts ${t.alerts}, ${t.seconds.toFixed(2)} s`);
+  if (result.ruleRejections.length > 0) lines.unshift(...result.ruleRejections.map((r) => `! rule not loaded: ${r}`));
   return lines.join('\n');
 }

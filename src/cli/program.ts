@@ -7,6 +7,10 @@ import { formatIngestResult, ingestCommand, type IngestCommandOptions } from './
 import { formatRejects, rejectsCommand, type RejectsOptions } from './rejects-command.ts';
 import { formatSearchResult, searchCommand, type SearchCommandOptions } from './search-command.ts';
 import { serveCommand, type ServeOptions } from './serve-command.ts';
+import { alertsList, alertsShow, formatAlert, formatAlertList, type AlertsListOptions } from './alerts-command.ts';
+import { detectCommand, formatDetect, type DetectOptions } from './detect-command.ts';
+import { formatRulesCheck, formatRulesTest, rulesCheck, rulesTest } from './rules-command.ts';
+import { CHANNELS } from '../soc/alerts-query.ts';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -40,6 +44,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'log format').choices(['auto', ...FORMAT_NAMES]).default('auto'))
     .option('--squid-logformat <definition>', "a Squid logformat definition, e.g. '%ts.%03tu %>a %rm %ru'")
     .option('--no-progress', 'no progress bar or progress lines')
+    .option('--no-detect', 'store events without running detection rules')
+    .option('--rules <dir...>', 'Sigma rule folders to run besides the SOC pack')
     .addHelpText('after', '\nExamples:\n  watchfloor ingest /var/log/squid/access.log\n  watchfloor ingest --format zeek http.log.gz --json')
     .action(async (files: string[], options: IngestCommandOptions) => {
       const result = await run(options, 'ingest', () => ingestCommand(files, options), formatIngestResult);
@@ -66,6 +72,56 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'how many', positiveInt, 100)
     .action(async (options: RejectsOptions) => {
       await run(options, 'rejects', () => rejectsCommand(options), formatRejects);
+    });
+
+  const rules = program.command('rules').description('load and test Sigma rules');
+  withGlobals(rules.command('check'))
+    .description('load every rule under DIR and list rejections with file:line: reason')
+    .argument('<dir>', 'a rule folder or file')
+    .action((dir: string, options: GlobalOptions) => {
+      const result = rulesCheck(dir);
+      if (options.json) printJson('rules-check', result);
+      else process.stdout.write(`${formatRulesCheck(result)}\n`);
+      if (result.rejected.length > 0) process.exitCode = 2;
+    });
+  withGlobals(rules.command('test'))
+    .description('show which events of a log file a rule matches, and why (which selections)')
+    .argument('<rule>', 'a rule file or folder')
+    .argument('<events>', 'a log file in any supported format (NDJSON for hand-made events)')
+    .addOption(new Option('--format <format>', 'log format of EVENTS').choices(['auto', ...FORMAT_NAMES]).default('auto'))
+    .action(async (rule: string, events: string, options: GlobalOptions & { format: 'auto' }) => {
+      const result = await run(options, 'rules-test', () => rulesTest(rule, events, options.format), formatRulesTest);
+      if (result.matches.length > 0) process.exitCode = 1;
+    });
+
+  withGlobals(program.command('detect'))
+    .description('run the rules over stored events (alerts already raised for the same events are not repeated)')
+    .option('--since <time>', 'from this time (ISO 8601 or epoch ms)')
+    .option('--until <time>', 'up to this time')
+    .option('--rules <dir...>', 'Sigma rule folders to run besides the SOC pack')
+    .option('--no-soc-pack', 'leave out the built-in SOC rule pack')
+    .option('--no-progress', 'no progress output')
+    .action(async (options: DetectOptions) => {
+      await run(options, 'detect', () => detectCommand(options), formatDetect);
+    });
+
+  const alerts = program.command('alerts').description('the Monitoring channels: list and show alerts');
+  withGlobals(alerts.command('list'))
+    .description('list alerts, newest first')
+    .addOption(new Option('--channel <channel>', 'channel').choices([...CHANNELS]))
+    .option('--severity <severity>', 'Low, Medium, High or Critical')
+    .option('--type <type>', 'alert type, e.g. Proxy')
+    .option('--rule <rule>', 'rule code (SOC119) or name')
+    .option('--text <text>', 'free text over rule names and alert fields')
+    .option('--limit <n>', 'how many', positiveInt, 50)
+    .action(async (options: AlertsListOptions) => {
+      await run(options, 'alerts', () => alertsList(options), formatAlertList);
+    });
+  withGlobals(alerts.command('show'))
+    .description("one alert's fields and the events that raised it")
+    .argument('<eventId>', 'EventID', positiveInt)
+    .action(async (eventId: number, options: GlobalOptions) => {
+      await run(options, 'alert', () => alertsShow(eventId, options), formatAlert);
     });
 
   withGlobals(program.command('serve'))

@@ -1,5 +1,6 @@
 // The ingest pipeline: read → detect format → parse → store in batched transactions, resumable and free of duplicates.
-import type { EventStore, ParsedLine, RejectedLine } from '../store/store.ts';
+import type { BatchAlert, EventStore, ParsedLine, RejectedLine } from '../store/store.ts';
+import type { WatchEvent } from './event.ts';
 import { openLineSource, type LineSource } from './line-reader.ts';
 import { createParser, detectFormat } from './parsers/index.ts';
 import type { FormatName, LineOutcome, LineParser } from './parsers/types.ts';
@@ -11,8 +12,8 @@ export interface IngestOptions {
   /** Events written per transaction. */
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
-  /** Called after each batch commits, with its events (detection hooks in here). */
-  onBatch?: (events: ParsedLine[]) => void | Promise<void>;
+  /** Detection: the alerts a batch's events raise (indexes into the list), written in the same transaction as the events. */
+  detect?: (events: readonly WatchEvent[]) => BatchAlert[];
 }
 
 export interface IngestProgress {
@@ -30,6 +31,9 @@ export interface IngestSummary {
   rejected: number;
   /** Lines skipped because an earlier ingest of the same file already stored them. */
   duplicates: number;
+  /** Alerts created by detection, and matches folded into existing alerts by suppression. */
+  alerts: number;
+  suppressed: number;
   seconds: number;
   /** Set when reading stopped early (a truncated gzip, an I/O error): what came before it is stored. */
   error?: string;
@@ -92,19 +96,22 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   const { format, parser, notes } = await resolveParser(source, options.format ?? 'auto', options.squidLogformat);
   const record = await store.openSource(source.identity, path, format);
   const batchSize = options.batchSize ?? 5000;
-  const summary: IngestSummary = { path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, seconds: 0, notes };
+  const summary: IngestSummary = {
+    path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, suppressed: 0, seconds: 0, notes,
+  };
   let events: ParsedLine[] = [];
   let rejects: RejectedLine[] = [];
   let lastLine = record.lines_done;
 
   const flush = async (): Promise<void> => {
     if (lastLine <= record.lines_done && events.length === 0 && rejects.length === 0) return;
-    const batch = { sourceId: record.id, path, events, rejects, linesDone: lastLine };
-    await store.commitBatch(batch);
+    const alerts = options.detect && events.length > 0 ? options.detect(events.map((e) => e.event)) : [];
+    const written = await store.commitBatch({ sourceId: record.id, path, events, rejects, alerts, linesDone: lastLine });
     summary.ingested += events.length;
     summary.rejected += rejects.length;
+    summary.alerts += written.created.length;
+    summary.suppressed += written.suppressed;
     record.lines_done = lastLine;
-    if (options.onBatch && events.length > 0) await options.onBatch(events);
     events = [];
     rejects = [];
   };

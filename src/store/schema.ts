@@ -52,8 +52,44 @@ export interface RejectsTable {
   created_at: string;
 }
 
+export interface AlertsTable {
+  /** The alert's EventID. */
+  id: Generated<number>;
+  rule_key: string;
+  rule_code: string | null;
+  rule_name: string;
+  type: string;
+  family: string;
+  playbook: string | null;
+  severity: string;
+  tier: string;
+  /** Time of the first event that raised it (epoch ms). */
+  event_time: number;
+  /** Time of the latest event folded into it by suppression. */
+  last_seen: number;
+  count: number;
+  suppress_key: string | null;
+  channel: string;
+  owner: string | null;
+  /** JSON array of [label, value] pairs in display order (PRODUCT.md §3). */
+  fields: string;
+  /** JSON array of MITRE ATT&CK technique ids. */
+  mitre: string;
+  hint: string | null;
+  /** Why it fired: the matched selections, or the correlation that completed. */
+  trigger: string;
+  created_at: string;
+}
+
+export interface AlertEventsTable {
+  alert_id: number;
+  event_id: number;
+}
+
 export interface Database {
   events: EventsTable;
   sources: SourcesTable;
   rejects: RejectsTable;
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
 }

@@ -1,9 +1,11 @@
 // Versioned schema migrations of the SQLite store, applied in order by Kysely's Migrator. One module per migration.
 import type { Migration, MigrationProvider } from 'kysely';
 import { eventsMigration } from './migrations/0001-events.ts';
+import { alertsMigration } from './migrations/0002-alerts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-events': eventsMigration,
+  '0002-alerts': alertsMigration,
 };
 
 export const sqliteMigrations: MigrationProvider = {

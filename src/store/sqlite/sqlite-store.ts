@@ -6,7 +6,8 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { WatchEvent } from '../../events/event.ts';
 import { eventToRow, type EventRow } from '../event-rows.ts';
 import type { Database } from '../schema.ts';
-import type { EventStore, IngestBatch, SourceRow } from '../store.ts';
+import type { AlertWriteResult, EventStore, IngestBatch, SourceRow } from '../store.ts';
+import { createAlertWriter } from './alert-writer.ts';
 import { sqliteMigrations } from './migrations.ts';
 import { containsPhrase } from './text-tokens.ts';
 
@@ -58,8 +59,10 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     return id;
   }
 
-  const commit = sqlite.transaction((batch: IngestBatch) => {
-    for (const { event, lineNo } of batch.events) writeRow(eventToRow(event, batch.sourceId, lineNo));
+  const writeAlerts = createAlertWriter(sqlite);
+
+  const commit = sqlite.transaction((batch: IngestBatch): AlertWriteResult => {
+    const ids = batch.events.map(({ event, lineNo }) => writeRow(eventToRow(event, batch.sourceId, lineNo)));
     const now = new Date().toISOString();
     for (const r of batch.rejects) {
       const cut = r.raw.length > MAX_REJECT_RAW;
@@ -67,6 +70,8 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
       insertReject.run(batch.sourceId, batch.path, r.lineNo, reason, cut ? r.raw.slice(0, MAX_REJECT_RAW) : r.raw, now);
     }
     updateSource.run(batch.linesDone, batch.events.length, batch.rejects.length, batch.sourceId);
+    const alerts = (batch.alerts ?? []).map(({ eventIndexes, ...a }) => ({ ...a, eventIds: eventIndexes.map((i) => ids[i]!) }));
+    return writeAlerts(alerts);
   });
   const insertMany = sqlite.transaction((events: WatchEvent[]) => events.map((e) => writeRow(eventToRow(e, null, null))));
 
@@ -83,8 +88,10 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
         .executeTakeFirstOrThrow();
     },
     commitBatch(batch) {
-      commit(batch);
-      return Promise.resolve();
+      return Promise.resolve(commit(batch));
+    },
+    writeAlerts(alerts) {
+      return Promise.resolve(sqlite.transaction(writeAlerts)(alerts));
     },
     async finishSource(sourceId) {
       await db.updateTable('sources').set({ finished_at: new Date().toISOString() }).where('id', '=', sourceId).execute();
