@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { eventsMigration } from './migrations/0001-events.ts';
 import { alertsMigration } from './migrations/0002-alerts.ts';
+import { intelMigration } from './migrations/0003-intel.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-events': eventsMigration,
   '0002-alerts': alertsMigration,
+  '0003-intel': intelMigration,
 };
 
 export const sqliteMigrations: MigrationProvider = {
