@@ -14,7 +14,7 @@ const answerSchema = z.looseObject({
   summary: summarySchema.nullable().optional(),
   threatLevel: z.number().nullable().optional(),
   sourceTasks: z.array(z.looseObject({ related: z.string().optional(), uuid: z.string().optional() })).nullable().optional(),
-});
+}).refine((a) => a.summary !== undefined || a.threatLevel !== undefined || a.sourceTasks !== undefined, 'no summary, threatLevel or sourceTasks');
 
 const LEVEL_TEXT = ['No threats detected', 'Suspicious activity', 'Malicious activity'] as const;
 
