@@ -12,6 +12,7 @@ export interface IngestCommandOptions extends GlobalOptions {
   /** Detection during ingest (on by default) with the SOC pack and these extra rule folders. */
   detect?: boolean;
   rules?: string[];
+  bulk?: boolean;
 }
 
 export interface IngestCommandResult {
@@ -36,6 +37,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
           squidLogformat: options.squidLogformat,
           onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.lines),
           detect: detector ? (events) => detector.detect(events) : undefined,
+          bulk: options.bulk,
         });
         files.push(summary);
         totals.read += summary.read;

@@ -45,6 +45,8 @@ export function buildProgram(): Command {
     .option('--squid-logformat <definition>', "a Squid logformat definition, e.g. '%ts.%03tu %>a %rm %ru'")
     .option('--no-progress', 'no progress bar or progress lines')
     .option('--no-detect', 'store events without running detection rules')
+    .option('--bulk', 'suspend index maintenance during the load and rebuild after (default: when the file is large)')
+    .option('--no-bulk', 'keep indexes up to date row by row')
     .option('--rules <dir...>', 'Sigma rule folders to run besides the SOC pack')
     .addHelpText('after', '\nExamples:\n  watchfloor ingest /var/log/squid/access.log\n  watchfloor ingest --format zeek http.log.gz --json')
     .action(async (files: string[], options: IngestCommandOptions) => {

@@ -9,8 +9,10 @@ import { loadZeekSidecars } from './parsers/zeek-sidecars.ts';
 export interface IngestOptions {
   format?: FormatName | 'auto';
   squidLogformat?: string;
-  /** Events written per transaction. */
+  /** Lines handled per transaction. */
   batchSize?: number;
+  /** Suspend index maintenance for this load: true, false, or (undefined) when the file is large for the store. */
+  bulk?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   /** Detection: the alerts a batch's events raise (indexes into the list), written in the same transaction as the events. */
   detect?: (events: readonly WatchEvent[]) => BatchAlert[];
@@ -95,7 +97,7 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   }
   const { format, parser, notes } = await resolveParser(source, options.format ?? 'auto', options.squidLogformat);
   const record = await store.openSource(source.identity, path, format);
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 25_000;
   const summary: IngestSummary = {
     path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, suppressed: 0, seconds: 0, notes,
   };
@@ -116,6 +118,8 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
     rejects = [];
   };
 
+  const bulk =
+    options.bulk === false ? undefined : await store.beginBulkLoad(source.estimatedLines - record.lines_done, options.bulk === true);
   try {
     for await (const lines of source.batches()) {
       for (const line of lines) {
@@ -141,7 +145,11 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   } catch (error) {
     summary.error = error instanceof Error ? error.message : String(error);
   }
-  await flush();
+  try {
+    await flush();
+  } finally {
+    await bulk?.end();
+  }
   if (!summary.error) await store.finishSource(record.id);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

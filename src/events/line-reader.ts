@@ -25,6 +25,8 @@ export interface LineSource {
   identity: string;
   /** The first lines, for format detection. */
   sample: string[];
+  /** About how many lines the file holds (from its size and the length of its first lines). */
+  estimatedLines: number;
   /** Batches of lines; `bytesRead()` tells how far into the file on disk the reader is. */
   batches(): AsyncGenerator<Line[]>;
   bytesRead(): number;
@@ -59,12 +61,18 @@ export async function openLineSource(path: string): Promise<LineSource> {
   const handle = await open(path, 'r');
   const magic = Buffer.alloc(2);
   await handle.read(magic, 0, 2, 0);
-  await handle.close();
   const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
+  // gzip's trailer holds the uncompressed size (modulo 4 GiB): enough for an estimate
+  const trailer = Buffer.alloc(4);
+  if (gzip && info.size >= 4) await handle.read(trailer, 0, 4, info.size - 4);
+  await handle.close();
+  const contentBytes = gzip ? Math.max(trailer.readUInt32LE(0), info.size) : info.size;
   const head = await readHead(path, gzip);
   const identity = createHash('sha256').update(head).digest('hex');
   const sample = head.toString('utf8').split('\n').slice(0, 64).map(stripCr);
   if (head.length === IDENTITY_BYTES) sample.pop(); // the last line of the head may be cut short
+  const sampleBytes = sample.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+  const estimatedLines = sampleBytes === 0 ? 0 : Math.round((contentBytes * sample.length) / sampleBytes);
   let fileBytes = 0;
 
   async function* batches(): AsyncGenerator<Line[]> {
@@ -115,5 +123,5 @@ export async function openLineSource(path: string): Promise<LineSource> {
     }
   }
 
-  return { path, gzip, size: info.size, identity, sample, batches, bytesRead: () => fileBytes };
+  return { path, gzip, size: info.size, identity, sample, estimatedLines, batches, bytesRead: () => fileBytes };
 }

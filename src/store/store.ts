@@ -70,6 +70,11 @@ export interface EventStore {
   /** Records alerts about stored events, in one transaction. */
   writeAlerts(alerts: AlertWrite[]): Promise<AlertWriteResult>;
   finishSource(sourceId: number): Promise<void>;
+  /**
+   * Prepares for a load of about `expectedRows` events. A store may suspend index maintenance for a large load; `end`
+   * restores it (a store reopened after a crash in between restores it on open). Undefined when nothing changed.
+   */
+  beginBulkLoad(expectedRows: number, force?: boolean): Promise<{ end(): Promise<void> } | undefined>;
   /** Adds events that came from no file (API, scenario declarations). Returns their ids. */
   insertEvents(events: WatchEvent[]): Promise<number[]>;
   close(): Promise<void>;

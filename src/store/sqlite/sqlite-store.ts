@@ -8,6 +8,7 @@ import { eventToRow, type EventRow } from '../event-rows.ts';
 import type { Database } from '../schema.ts';
 import type { AlertWriteResult, EventStore, IngestBatch, SourceRow } from '../store.ts';
 import { createAlertWriter } from './alert-writer.ts';
+import { dropSecondaryIndexes, ensureSecondaryIndexes, shouldBulkLoad } from './event-indexes.ts';
 import { sqliteMigrations } from './migrations.ts';
 import { containsPhrase } from './text-tokens.ts';
 
@@ -27,7 +28,7 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -262144');
+  sqlite.pragma('cache_size = -98304');
   sqlite.function('wf_phrase', { deterministic: true }, (raw: unknown, phrase: unknown, prefix: unknown) =>
     typeof raw === 'string' && typeof phrase === 'string'
       ? Number(containsPhrase(raw, JSON.parse(phrase) as string[], prefix === 1))
@@ -39,6 +40,9 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
+
+  // a process that died during a bulk load left its indexes dropped
+  ensureSecondaryIndexes(sqlite);
 
   const insertEvent = sqlite.prepare(
     `INSERT INTO events (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`,
@@ -92,6 +96,17 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     },
     writeAlerts(alerts) {
       return Promise.resolve(sqlite.transaction(writeAlerts)(alerts));
+    },
+    beginBulkLoad(expectedRows, force = false) {
+      const existing = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
+      if (!force && !shouldBulkLoad(expectedRows, existing)) return Promise.resolve(undefined);
+      dropSecondaryIndexes(sqlite);
+      return Promise.resolve({
+        end() {
+          ensureSecondaryIndexes(sqlite);
+          return Promise.resolve();
+        },
+      });
     },
     async finishSource(sourceId) {
       await db.updateTable('sources').set({ finished_at: new Date().toISOString() }).where('id', '=', sourceId).execute();

@@ -1,5 +1,6 @@
 // Migration 0001: sources, events (hot columns + JSON + raw) with their indexes, the two FTS indexes, rejects.
 import { sql, type Kysely, type Migration } from 'kysely';
+import { SECONDARY_INDEX_COLUMNS, secondaryIndexSql } from '../event-indexes.ts';
 
 export const eventsMigration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -43,15 +44,7 @@ export const eventsMigration: Migration = {
       .addColumn('line_no', 'integer')
       .execute();
     await db.schema.createIndex('events_ts').on('events').column('ts').execute();
-    // Partial indexes: most events lack some of these fields, and an absent value costs nothing to index.
-    for (const column of ['source_ip_key', 'destination_ip_key', 'url_domain', 'user_name', 'host_name']) {
-      await db.schema
-        .createIndex(`events_${column}`)
-        .on('events')
-        .columns([column, 'ts'])
-        .where(sql.ref(column), 'is not', null)
-        .execute();
-    }
+    for (const column of SECONDARY_INDEX_COLUMNS) await sql.raw(secondaryIndexSql(column)).execute(db);
     // Free text over the raw line (words) and substring search over URLs (trigrams), both external-content indexes
     // over the events table, filled by the store in the same transaction as the rows. Neither keeps word positions
     // (detail=none: a third of the size and the insert time); phrases are checked by wf_phrase() on the candidates.
