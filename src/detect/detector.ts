@@ -14,6 +14,9 @@ import { routeRules, type RuleIndex } from './sigma/routing.ts';
 /** Watchfloor's own SOC rule pack, shipped with the code. */
 export const SOC_PACK_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 
+/** The indicator lists the pack's threat-intel rules (SOC105, SOC111, SOC112) expand; empty until intel is imported. */
+export const INTEL_PLACEHOLDERS = ['watchfloor_intel_url', 'watchfloor_intel_domain', 'watchfloor_intel_ip'] as const;
+
 /** An alert about to be written: the store assigns its EventID, applies suppression and links its events. */
 export interface AlertDraft {
   ruleKey: string;
@@ -146,7 +149,8 @@ export function loadDetector(options: DetectorOptions = {}): Detector {
     rules: [], correlations: [], filters: [], rejected: [], dirRejected: [],
   };
   for (const dir of dirs) {
-    const loaded = loadRuleDirectory(dir, { placeholders: options.placeholders });
+    const placeholders = { ...Object.fromEntries(INTEL_PLACEHOLDERS.map((p) => [p, []])), ...options.placeholders };
+    const loaded = loadRuleDirectory(dir, { placeholders });
     const metaIsValid = (doc: DocumentBase): boolean => {
       try {
         ruleMeta(doc);

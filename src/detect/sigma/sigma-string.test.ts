@@ -1,6 +1,8 @@
 // Unit tests of Sigma string values: escapes, wildcards and the encoding transformations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadRuleText } from './loader.ts';
+import { matchRule } from './match.ts';
 import { base64, base64offset, expandPlaceholders, literal, parseSigmaString, QMARK, STAR, utf16, windash } from './sigma-string.ts';
 
 test('escapes per the spec', () => {
@@ -38,4 +40,21 @@ test('expand: placeholders, escaped percent, missing values', () => {
   assert.deepEqual(expandPlaceholders('\\%plain%a%', { a: ['v'] }), ['%plainv']);
   assert.throws(() => expandPlaceholders('%missing%', {}), /placeholder %missing% has no configured value/);
   assert.throws(() => expandPlaceholders('%open', { open: ['x'] }), /unterminated/);
+  assert.deepEqual(expandPlaceholders('*%empty%', { empty: [] }), [], 'a configured but empty list expands to nothing');
+});
+
+test('a rule whose indicator list is empty loads and matches nothing', () => {
+  const text = `title: TI
+logsource: { category: proxy }
+detection:
+  selection:
+    url.domain|expand: '%intel%'
+  condition: selection
+`;
+  const loaded = loadRuleText(text, 'ti.yml', { placeholders: { intel: [] } });
+  assert.deepEqual(loaded.rejected, []);
+  const event = { timestamp: 0, raw: '', fields: { '@timestamp': '1970-01-01T00:00:00.000Z', 'event.dataset': 'squid.access', 'url.domain': 'evil.example' } };
+  assert.equal(matchRule(loaded.rules[0]!, event).matched, false);
+  const filled = loadRuleText(text, 'ti.yml', { placeholders: { intel: ['evil.example'] } });
+  assert.equal(matchRule(filled.rules[0]!, event).matched, true);
 });

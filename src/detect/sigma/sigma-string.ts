@@ -134,7 +134,8 @@ export function utf16(s: SigmaString, variant: 'le' | 'be' | 'bom'): SigmaString
 
 /**
  * `expand`: replaces each `%name%` placeholder with each of its configured values (values may hold wildcards);
- * `\%` is a literal percent sign. A placeholder without configured values is an error.
+ * `\%` is a literal percent sign. A placeholder that is not configured is an error; one configured with an empty list
+ * (an indicator list with nothing in it yet) expands to no values, so the item cannot match.
  */
 export function expandPlaceholders(raw: string, placeholders: Readonly<Record<string, readonly string[]>>): string[] {
   let results = [''];
@@ -149,7 +150,7 @@ export function expandPlaceholders(raw: string, placeholders: Readonly<Record<st
       if (close < 0) throw new ValueError(`unterminated placeholder in '${raw}'`);
       const name = raw.slice(i + 1, close);
       const values = placeholders[name];
-      if (values === undefined || values.length === 0) throw new ValueError(`placeholder %${name}% has no configured value`);
+      if (values === undefined) throw new ValueError(`placeholder %${name}% has no configured value`);
       if (results.length * values.length > LIMITS.maxValuesPerRule) throw new ValueError(`placeholder %${name}% expands to too many values`);
       results = results.flatMap((r) => values.map((v) => r + v));
       i = close + 1;
