@@ -3,7 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database } from '../store/schema.ts';
 import type { EventStore } from '../store/store.ts';
 import { detectObservable, type IndicatorType } from './observable.ts';
-import { intelDb, type IntelTables } from './tables.ts';
+import { intelDb, runReusable, type IntelTables } from './tables.ts';
 import { parseTlp, type Tlp } from './tlp.ts';
 
 export interface IndicatorInput {
@@ -253,12 +253,11 @@ export async function intelPlaceholders(store: Store): Promise<Record<'watchfloo
 /** Indicators holding exactly these (type, value) pairs. */
 export async function findIndicators(store: Store, keys: readonly { type: IndicatorType; value: string }[]): Promise<Indicator[]> {
   if (keys.length === 0) return [];
-  const rows = await intelDb(store)
-    .selectFrom('indicators')
-    .selectAll()
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('value', '=', k.value), eb('type', '=', k.type)]))))
-    .execute();
-  return rows.map(present);
+  const db = intelDb(store);
+  const values = [...new Set(keys.map((k) => k.value))];
+  // Compiled once per number of values (lookups ask for 1–3): the hot path of every lookup.
+  const rows = await runReusable(store.db, `findIndicators:${values.length}`, () => db.selectFrom('indicators').selectAll().where('value', 'in', values), values);
+  return rows.filter((r) => keys.some((k) => k.type === r.type && k.value === r.value)).map(present);
 }
 
 /** Removes every indicator of a source (before re-importing a feed that dropped entries). */

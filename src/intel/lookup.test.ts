@@ -84,6 +84,8 @@ test('cache TTL: served from the store for 24 h, fetched again after (injected c
   await clock.advance(23 * 3_600_000);
   const second = await lookupObservable(ctx, URL_VALUE, { providers: ['virustotal'] });
   assert.equal(second.results[0]!.fromCache, true);
+  assert.deepEqual(JSON.parse(JSON.stringify(second.results[0]!.full)), vtUrlReport(1, 90), 'the full response survives the cache (parsed on first read)');
+  assert.deepEqual(second.results[0]!.full, first.results[0]!.full);
   assert.equal(server.requests.length, 1);
   await clock.advance(2 * 3_600_000);
   const third = await lookupObservable(ctx, URL_VALUE, { providers: ['virustotal'] });

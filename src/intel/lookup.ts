@@ -121,7 +121,8 @@ function fromReport(report: AnalyzerReport | RunOutcome): Omit<CachedResult, 'pr
 }
 
 function finish(ctx: IntelContext, base: CachedResult, origin: ResultOrigin, started: number): ProviderResult {
-  const result: ProviderResult = { ...base, fromCache: origin === 'cache', origin, durationMs: Math.round((performance.now() - started) * 100) / 100 };
+  // Object.assign, not a spread: a cached result's `full` is parsed lazily, on first read.
+  const result: ProviderResult = Object.assign(base, { fromCache: origin === 'cache', origin, durationMs: Math.round((performance.now() - started) * 100) / 100 });
   const entry: IntelLogEntry = { provider: result.provider, observableType: result.observable.type, status: result.status, origin, durationMs: result.durationMs };
   if (result.message !== undefined) entry.message = result.message;
   ctx.log(entry);

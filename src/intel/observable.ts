@@ -84,10 +84,23 @@ export function normaliseAs(type: IndicatorType, raw: string): string | undefine
  * an e-mail address, or a domain with a public suffix. Defanged values are refanged first.
  */
 export function detectObservable(raw: string): Detection {
+  const hit = memo.get(raw);
+  if (hit !== undefined) return hit;
+  const detection = detect(raw);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(raw, Object.freeze(detection));
+  return detection;
+}
+
+/** Detection is pure and lookups repeat values (enrichment, cache hits): recent answers are remembered. Frozen, so shared safely. */
+const MEMO_SIZE = 4096;
+const memo = new Map<string, Detection>();
+
+function detect(raw: string): Detection {
   if (raw.length > MAX_OBSERVABLE_LENGTH) return { ok: false, reason: `longer than ${MAX_OBSERVABLE_LENGTH} characters` };
   const value = refang(raw);
-  if (value === '') return { ok: false, reason: 'empty value' };
-  const found = (type: ObservableType, v: string): Detection => ({ ok: true, observable: { type, value: v } });
+  if (value === '') return Object.freeze({ ok: false, reason: 'empty value' });
+  const found = (type: ObservableType, v: string): Detection => Object.freeze({ ok: true, observable: Object.freeze({ type, value: v }) });
   if (/^[0-9a-f]+$/i.test(value) && HASH_TYPES[value.length] !== undefined) return found(HASH_TYPES[value.length]!, value.toLowerCase());
   if (isIpAddress(value)) return found('ip', normaliseIp(value)!);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
