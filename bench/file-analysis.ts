@@ -4,17 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
-import { analyzeFile } from './analyze-file.ts';
-import { loadYaraRules } from './yara.ts';
+import { analyzeFile } from '../src/analysis/file/analyze-file.ts';
+import { loadYaraRules } from '../src/analysis/file/yara.ts';
+import type { SectionFigure } from './measure.ts';
 
-export interface BenchFigure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const FIXTURES = new URL('../../../test/fixtures/pe/', import.meta.url).pathname;
+const FIXTURES = new URL('../test/fixtures/pe/', import.meta.url).pathname;
 const MB = 1 << 20;
 
 /** Deterministic pseudo-random bytes (xorshift32). */
@@ -92,10 +86,10 @@ export function generateRules(count = 100): string {
 
 const mbPerSecond = (bytes: number, ms: number): number => Math.round((bytes / MB / (ms / 1000)) * 10) / 10;
 
-export async function benchFileAnalysis(): Promise<BenchFigure[]> {
+export async function benchFileAnalysis(): Promise<SectionFigure[]> {
   const corpus = await buildFileCorpus();
   const total = corpus.reduce((n, f) => n + f.bytes.length, 0);
-  const figures: BenchFigure[] = [{ name: 'file corpus size', value: Math.round((total / MB) * 10) / 10, unit: 'MB' }];
+  const figures: SectionFigure[] = [{ name: 'file corpus size', value: Math.round((total / MB) * 10) / 10, unit: 'MB' }];
 
   for (const f of corpus.slice(0, 20)) await analyzeFile(f.bytes, { name: f.name }); // warm-up
   let t = performance.now();

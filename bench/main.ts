@@ -3,17 +3,21 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { WatchEvent } from '../src/events/event.ts';
 import { ingestFile, parseSafely, resolveParser, type IngestSummary } from '../src/events/ingest.ts';
 import { openLineSource } from '../src/events/line-reader.ts';
 import { fieldStats, histogram, searchEvents } from '../src/search/search.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { benchFileAnalysis } from './file-analysis.ts';
 import { generateSquidCombined, type GeneratedLog } from './generate-squid.ts';
-import { formatFigures, latencies, percentile, type Figure } from './measure.ts';
+import { formatFigures, latencies, percentile, type Figure, type SectionFigure } from './measure.ts';
+import { benchSigma } from './sigma.ts';
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000000' },
     out: { type: 'string', default: 'bench/out' },
+    sections: { type: 'string', default: 'ingest,search,detect,sigma,file' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -23,7 +27,11 @@ if (values.help) {
 Generates a deterministic Squid combined log of N events (default 10,000,000), then measures:
   parse-only rate, end-to-end ingest rate (in a child process, with its peak RSS), store size,
   search latencies (p50/p95) for field equality, CIDR, URL substring, free text, histogram and top values,
-  and grep -F -c over the raw file for the same selective searches, as a ratio.
+  and grep -F -c over the raw file for the same selective searches, as a ratio;
+  detection: ingest time with and without the SOC pack on the first 1,000,000 events;
+  sigma: compile time of the SigmaHQ corpus and match throughput, as ratios to the parse-only pass;
+  file: static file analysis throughput and YARA-X against Debian's yara on the same files.
+  --sections picks some of: ingest,search,detect,sigma,file (search needs ingest).
 Results are printed as a table and written to DIR/results.json.
 `);
   process.exit(0);
@@ -49,6 +57,38 @@ async function generate(): Promise<GeneratedLog> {
   return generated;
 }
 
+const sections = new Set(values.sections.split(','));
+const add = (section: string, list: SectionFigure[]): void => {
+  for (const f of list) figures.push({ section, ...f });
+};
+
+/** The first `lines` lines of a file, as a file of their own. */
+async function head(path: string, lines: number, out: string): Promise<string> {
+  const source = await openLineSource(path);
+  const chunks: string[] = [];
+  let n = 0;
+  for await (const batch of source.batches()) {
+    for (const line of batch) if (n++ < lines) chunks.push(line.text);
+    if (n >= lines) break;
+  }
+  writeFileSync(out, `${chunks.join('\n')}\n`);
+  return out;
+}
+
+async function parsedSample(path: string, count: number): Promise<WatchEvent[]> {
+  const source = await openLineSource(path);
+  const { parser } = await resolveParser(source, 'auto', undefined);
+  const events: WatchEvent[] = [];
+  for await (const lines of source.batches()) {
+    for (const line of lines) {
+      const outcome = parseSafely(parser, line.text, line.no);
+      if (outcome.kind === 'event') events.push(outcome.event);
+    }
+    if (events.length >= count) break;
+  }
+  return events.slice(0, count);
+}
+
 async function parseOnly(path: string): Promise<number> {
   const source = await openLineSource(path);
   const { parser } = await resolveParser(source, 'auto', undefined);
@@ -62,8 +102,9 @@ async function parseOnly(path: string): Promise<number> {
   return rate;
 }
 
-function ingestInChild(dbPath: string, logPath: string): { summary: IngestSummary; maxRssMb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/ingest-child.ts', dbPath, logPath], {
+function ingestInChild(dbPath: string, logPath: string, detect = false): { summary: IngestSummary; maxRssMb: number } {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/ingest-child.ts', dbPath, logPath, ...(detect ? ['--detect'] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -81,14 +122,7 @@ function grepMs(path: string, needle: string): number {
   return performance.now() - t;
 }
 
-async function main(): Promise<void> {
-  const generated = await generate();
-  const dbPath = join(outDir, 'bench.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-
-  log('parse-only pass');
-  const parseRate = await parseOnly(generated.path);
-
+async function ingestAndSearch(generated: GeneratedLog, dbPath: string, parseRate: number): Promise<void> {
   log('ingest (child process)');
   const { summary, maxRssMb } = ingestInChild(dbPath, generated.path);
   const ingestRate = summary.ingested / summary.seconds;
@@ -147,6 +181,40 @@ async function main(): Promise<void> {
   const top = await latencies([1, 2, 3], () => fieldStats(store, { query: '', size: 10 }));
   figures.push({ section: 'search', name: 'top values of the hot fields, all events (max of 3)', value: top[top.length - 1]!, unit: 'ms', target: '<= 1000' });
   await store.close();
+
+}
+
+async function main(): Promise<void> {
+  const generated = await generate();
+  const dbPath = join(outDir, 'bench.db');
+  log('parse-only pass');
+  const parseRate = await parseOnly(generated.path);
+  if (sections.has('ingest')) await ingestAndSearch(generated, dbPath, parseRate);
+  if (sections.has('detect')) {
+    const lines = Math.min(events, 1_000_000);
+    log(`detection overhead on ${lines.toLocaleString('en-US')} events (two ingests)`);
+    const part = lines === events ? generated.path : await head(generated.path, lines, join(outDir, `head-${lines}.log`));
+    const plain = ingestInChild(join(outDir, 'detect-off.db'), part).summary;
+    const withRules = ingestInChild(join(outDir, 'detect-on.db'), part, true).summary;
+    add('detect', [
+      { name: 'ingest without detection', value: Math.round(plain.ingested / plain.seconds), unit: 'events/s' },
+      { name: 'ingest with the SOC pack', value: Math.round(withRules.ingested / withRules.seconds), unit: 'events/s', note: `${withRules.alerts} alerts, ${withRules.suppressed} folded` },
+      { name: 'time added by detection', value: (100 * (withRules.seconds - plain.seconds)) / plain.seconds, unit: '%', target: '<= 25' },
+    ]);
+  }
+  if (sections.has('sigma')) {
+    log('sigma engine');
+    const sample = await parsedSample(generated.path, 100_000);
+    const sigma = await benchSigma(sample);
+    add('sigma', sigma);
+    for (const f of sigma.filter((x) => x.unit === 'events/s')) {
+      add('sigma', [{ name: `${f.name.replace(/^sigma: /, '')} / parse-only`, value: f.value / parseRate, unit: '×' }]);
+    }
+  }
+  if (sections.has('file')) {
+    log('file analysis');
+    add('file', await benchFileAnalysis());
+  }
 
   process.stdout.write(`\nWatchfloor benchmark — ${events.toLocaleString('en-US')} events, node ${process.version}\n\n${formatFigures(figures)}\n`);
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify({ version: 1, events, figures }, null, 2)}\n`);

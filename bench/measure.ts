@@ -9,6 +9,9 @@ export interface Figure {
   note?: string;
 }
 
+/** A figure as a benchmark module returns it; the harness adds the section. */
+export type SectionFigure = Omit<Figure, 'section'>;
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -27,7 +30,7 @@ export async function latencies<T>(inputs: readonly T[], fn: (input: T) => Promi
 }
 
 function meets(value: number, target: string): boolean | undefined {
-  const m = /^(>=|<=)\s*([\d.]+)$/.exec(target);
+  const m = /^(>=|<=)\s*([\d.]+)/.exec(target);
   if (!m) return undefined;
   const bound = Number(m[2]);
   return m[1] === '>=' ? value >= bound : value <= bound;

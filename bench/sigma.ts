@@ -1,21 +1,17 @@
 // Sigma engine benchmark: compile time of the SigmaHQ corpus, match throughput for proxy+webserver rules and for the routed corpus.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { WatchEvent } from '../../events/event.ts';
-import type { CompiledRule } from './compile.ts';
-import { EventView } from './event-view.ts';
-import { loadRuleDirectory } from './loader.ts';
-import { ruleMatches } from './match.ts';
-import { routeRules } from './routing.ts';
+import type { WatchEvent } from '../src/events/event.ts';
+import type { CompiledRule } from '../src/detect/sigma/compile.ts';
+import { EventView } from '../src/detect/sigma/event-view.ts';
+import { loadRuleDirectory } from '../src/detect/sigma/loader.ts';
+import { ruleMatches } from '../src/detect/sigma/match.ts';
+import { routeRules } from '../src/detect/sigma/routing.ts';
+import { INTEL_PLACEHOLDERS } from '../src/detect/detector.ts';
+import type { SectionFigure } from './measure.ts';
 
-export interface BenchFigure {
-  name: string;
-  value: number;
-  unit: string;
-}
-
-const CORPUS = fileURLToPath(new URL('../../../../shared/data/sigma/', import.meta.url));
-const SOC_PACK = fileURLToPath(new URL('../rules/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../shared/data/sigma/', import.meta.url));
+const SOC_PACK = fileURLToPath(new URL('../src/detect/rules/', import.meta.url));
 const CORPUS_DIRS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'deprecated', 'rules-placeholder'];
 
 /** Events per second for `fn` over the events, repeated until at least ~1 s (after one warm-up pass). */
@@ -62,10 +58,10 @@ export function syntheticEvents(n: number): WatchEvent[] {
 }
 
 /** Measures compile time and match throughput. Uses the caller's events, or synthetic proxy/webserver events if none are given. */
-export async function benchSigma(events: WatchEvent[]): Promise<BenchFigure[]> {
+export async function benchSigma(events: WatchEvent[]): Promise<SectionFigure[]> {
   await Promise.resolve();
   const sample = events.length > 0 ? events : syntheticEvents(20_000);
-  const figures: BenchFigure[] = [];
+  const figures: SectionFigure[] = [];
 
   const started = performance.now();
   const all: CompiledRule[] = [];
@@ -100,7 +96,7 @@ export async function benchSigma(events: WatchEvent[]): Promise<BenchFigure[]> {
   figures.push({ name: `sigma: full corpus (${all.length} rules), routed`, value: throughput(sample, (view) => index.match(view)), unit: 'events/s' });
 
   if (existsSync(SOC_PACK)) {
-    const pack = loadRuleDirectory(SOC_PACK);
+    const pack = loadRuleDirectory(SOC_PACK, { placeholders: Object.fromEntries(INTEL_PLACEHOLDERS.map((p) => [p, []])) });
     const packIndex = routeRules(pack.rules);
     figures.push({ name: `sigma: SOC pack (${pack.rules.length} rules), routed`, value: throughput(sample, (view) => packIndex.match(view)), unit: 'events/s' });
   }

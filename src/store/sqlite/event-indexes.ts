@@ -1,4 +1,4 @@
-// The events table's secondary indexes: defined once, created by the migration, dropped and rebuilt around bulk loads.
+// The events table's secondary and FTS indexes: defined once, created by the migration, suspended and rebuilt around bulk loads.
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** Address keys, domain, user and host, each with time; partial, since most events lack some of these fields. */
@@ -19,12 +19,33 @@ export function shouldBulkLoad(expectedRows: number, existingRows: number): bool
   return expectedRows >= BULK_MIN_ROWS && expectedRows >= existingRows;
 }
 
-export function dropSecondaryIndexes(sqlite: BetterSqlite3.Database): void {
+const FTS_TABLES = ['events_text', 'events_url'] as const;
+/** FTS5's default: merge index segments as soon as 4 of a size exist. */
+const FTS_AUTOMERGE = 4;
+
+/** Suspends index maintenance: secondary indexes dropped, FTS segment merging off (one sorted merge at the end instead). */
+export function suspendIndexes(sqlite: BetterSqlite3.Database): void {
   for (const column of SECONDARY_INDEX_COLUMNS) sqlite.exec(`DROP INDEX IF EXISTS events_${column}`);
+  for (const table of FTS_TABLES) sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`);
+}
+
+/** Ends a bulk load: the missing indexes built, each FTS index merged into one segment, merging back on. */
+export function restoreIndexes(sqlite: BetterSqlite3.Database): void {
+  ensureSecondaryIndexes(sqlite);
+  for (const table of FTS_TABLES) {
+    sqlite.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
+  }
+}
+
+/** On open: whatever a process that died in a bulk load left behind (indexes missing, merging off) is put right. */
+export function recoverIndexes(sqlite: BetterSqlite3.Database): void {
+  ensureSecondaryIndexes(sqlite);
+  for (const table of FTS_TABLES) sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`);
 }
 
 /** Creates the indexes that are missing (all after a bulk load; some after a process died in one). Returns how many. */
-export function ensureSecondaryIndexes(sqlite: BetterSqlite3.Database): number {
+function ensureSecondaryIndexes(sqlite: BetterSqlite3.Database): number {
   const present = new Set(
     (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all() as { name: string }[]).map((r) => r.name),
   );

@@ -8,7 +8,7 @@ import { eventToRow, type EventRow } from '../event-rows.ts';
 import type { Database } from '../schema.ts';
 import type { AlertWriteResult, EventStore, IngestBatch, SourceRow } from '../store.ts';
 import { createAlertWriter } from './alert-writer.ts';
-import { dropSecondaryIndexes, ensureSecondaryIndexes, shouldBulkLoad } from './event-indexes.ts';
+import { recoverIndexes, restoreIndexes, shouldBulkLoad, suspendIndexes } from './event-indexes.ts';
 import { sqliteMigrations } from './migrations.ts';
 import { containsPhrase } from './text-tokens.ts';
 
@@ -41,8 +41,7 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     throw error instanceof Error ? error : new Error(String(error));
   }
 
-  // a process that died during a bulk load left its indexes dropped
-  ensureSecondaryIndexes(sqlite);
+  recoverIndexes(sqlite);
 
   const insertEvent = sqlite.prepare(
     `INSERT INTO events (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`,
@@ -100,10 +99,10 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     beginBulkLoad(expectedRows, force = false) {
       const existing = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
       if (!force && !shouldBulkLoad(expectedRows, existing)) return Promise.resolve(undefined);
-      dropSecondaryIndexes(sqlite);
+      suspendIndexes(sqlite);
       return Promise.resolve({
         end() {
-          ensureSecondaryIndexes(sqlite);
+          restoreIndexes(sqlite);
           return Promise.resolve();
         },
       });
