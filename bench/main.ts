@@ -11,13 +11,14 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { benchFileAnalysis } from './file-analysis.ts';
 import { generateSquidCombined, type GeneratedLog } from './generate-squid.ts';
 import { formatFigures, latencies, percentile, type Figure, type SectionFigure } from './measure.ts';
+import { benchIntel } from './intel.ts';
 import { benchSigma } from './sigma.ts';
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000000' },
     out: { type: 'string', default: 'bench/out' },
-    sections: { type: 'string', default: 'ingest,search,detect,sigma,file' },
+    sections: { type: 'string', default: 'ingest,search,detect,sigma,file,intel' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -31,7 +32,8 @@ Generates a deterministic Squid combined log of N events (default 10,000,000), t
   detection: ingest time with and without the SOC pack on the first 1,000,000 events;
   sigma: compile time of the SigmaHQ corpus and match throughput, as ratios to the parse-only pass;
   file: static file analysis throughput and YARA-X against Debian's yara on the same files.
-  --sections picks some of: ingest,search,detect,sigma,file (search needs ingest).
+  intel: cached threat-intel lookups per second.
+  --sections picks some of: ingest,search,detect,sigma,file,intel (search needs ingest).
 Results are printed as a table and written to DIR/results.json.
 `);
   process.exit(0);
@@ -210,6 +212,10 @@ async function main(): Promise<void> {
     for (const f of sigma.filter((x) => x.unit === 'events/s')) {
       add('sigma', [{ name: `${f.name.replace(/^sigma: /, '')} / parse-only`, value: f.value / parseRate, unit: '×' }]);
     }
+  }
+  if (sections.has('intel')) {
+    log('threat intel');
+    add('intel', await benchIntel());
   }
   if (sections.has('file')) {
     log('file analysis');

@@ -1,5 +1,6 @@
 // `watchfloor detect --since T`: re-runs the rules over stored events; alerts already raised for the same events are not repeated.
 import { loadDetector, type Detector } from '../detect/detector.ts';
+import { intelPlaceholders } from '../intel/indicators.ts';
 import { rowToEvent } from '../store/event-rows.ts';
 import type { AlertWrite, EventStore } from '../store/store.ts';
 import { CliError, openStore, type GlobalOptions } from './context.ts';
@@ -62,8 +63,8 @@ export async function detectStored(store: EventStore, detector: Detector, range:
 export async function detectCommand(options: DetectOptions): Promise<DetectResult> {
   const started = performance.now();
   const range = { since: time(options.since, 'since'), until: time(options.until, 'until') };
-  const detector = loadDetector({ ruleDirs: options.rules, socPack: options.socPack });
   const store = await openStore(options);
+  const detector = loadDetector({ ruleDirs: options.rules, socPack: options.socPack, placeholders: await intelPlaceholders(store) });
   const progress = createProgress('detect', options.progress ?? true);
   try {
     const counts = await detectStored(store, detector, range, (done) => progress.update(done, done, done));

@@ -2,6 +2,7 @@
 import { ingestFile, type IngestSummary } from '../events/ingest.ts';
 import type { FormatName } from '../events/parsers/types.ts';
 import { loadDetector } from '../detect/detector.ts';
+import { intelPlaceholders } from '../intel/indicators.ts';
 import { openStore, type GlobalOptions } from './context.ts';
 import { createProgress } from './progress.ts';
 
@@ -23,9 +24,9 @@ export interface IngestCommandResult {
 }
 
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<IngestCommandResult> {
-  const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules });
-  const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
   const store = await openStore(options);
+  const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules, placeholders: await intelPlaceholders(store) });
+  const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
   const files: IngestCommandResult['files'] = [];
   const totals = { read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, seconds: 0 };
   try {

@@ -25,5 +25,3 @@ export { intelConfigPath, loadIntelConfig, writeIntelConfigFile } from './config
 export type { IntelConfig, IntelFileConfig } from './config.ts';
 export { clearCache, purgeExpired } from './cache.ts';
 export type { Tlp, Pap } from './tlp.ts';
-export { benchIntel } from './bench-intel.ts';
-export type { IntelBenchFigure } from './bench-intel.ts';

@@ -2,21 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { EXTERNAL_ANALYZERS } from './analyzers/index.ts';
-import { vtUrlReport } from './analyzers/virustotal-responses.ts';
-import { virusTotal } from './analyzers/virustotal.ts';
-import { writeCached, type CachedResult } from './cache.ts';
-import { upsertIndicators, type IndicatorInput } from './indicators.ts';
-import { createIntelContext, lookupObservable, type IntelContext, type LookupOptions } from './lookup.ts';
-import { detectObservable } from './observable.ts';
-
-export interface IntelBenchFigure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { EXTERNAL_ANALYZERS } from '../src/intel/analyzers/index.ts';
+import { vtUrlReport } from '../src/intel/analyzers/virustotal-responses.ts';
+import { virusTotal } from '../src/intel/analyzers/virustotal.ts';
+import { writeCached, type CachedResult } from '../src/intel/cache.ts';
+import { upsertIndicators, type IndicatorInput } from '../src/intel/indicators.ts';
+import type { SectionFigure } from './measure.ts';
+import { createIntelContext, lookupObservable, type IntelContext, type LookupOptions } from '../src/intel/lookup.ts';
+import { detectObservable } from '../src/intel/observable.ts';
 
 const OBSERVABLES = 1_000;
 
@@ -37,7 +31,7 @@ async function rate(ctx: IntelContext, values: readonly string[], options: Looku
 }
 
 /** Measures cached lookup throughput. Nothing leaves the machine: every answer is in the cache before timing starts. */
-export async function benchIntel(): Promise<IntelBenchFigure[]> {
+export async function benchIntel(): Promise<SectionFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wf-bench-intel-'));
   const store = await openSqliteStore(join(dir, 'watchfloor.db'));
   const env = Object.fromEntries(EXTERNAL_ANALYZERS.map((a) => [a.keyEnv[0]!, 'bench-key-not-used']));

@@ -1,0 +1,73 @@
+// `watchfloor analyze file PATH`: static analysis of a sample (type, hashes, PE, signature, YARA, archive members); never runs it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeFile, type FileReport } from '../analysis/file/analyze-file.ts';
+import { loadYaraRules, type YaraScanner } from '../analysis/file/yara.ts';
+import { dataDir, type GlobalOptions } from './context.ts';
+
+export interface AnalyzeFileCommandOptions extends GlobalOptions {
+  yara?: string;
+  password?: string;
+  maxSize?: number;
+}
+
+/** The YARA rules in use: `--yara DIR`, else DATA/yara when present, else the rules shipped with Watchfloor. */
+export function yaraRuleDir(options: GlobalOptions & { yara?: string }): string {
+  if (options.yara) return options.yara;
+  const local = join(dataDir(options), 'yara');
+  return existsSync(local) ? local : new URL('../analysis/file/rules/', import.meta.url).pathname;
+}
+
+export async function analyzeFileCommand(path: string, options: AnalyzeFileCommandOptions): Promise<FileReport> {
+  let yara: YaraScanner | null = null;
+  try {
+    yara = await loadYaraRules(yaraRuleDir(options));
+    return await analyzeFile(path, { yara, password: options.password, maxSize: options.maxSize, dataDir: dataDir(options) });
+  } finally {
+    await yara?.close();
+  }
+}
+
+function hex(n: number): string {
+  return `0x${n.toString(16)}`;
+}
+
+export function formatFileReport(r: FileReport, indent = ''): string {
+  const out = [
+    `${r.name ?? '(sample)'} — ${r.type.description} (${r.type.mime}), ${r.size} bytes`,
+    `md5 ${r.hashes.md5}`,
+    `sha1 ${r.hashes.sha1}`,
+    `sha256 ${r.hashes.sha256}`,
+  ];
+  if (r.pe) {
+    const pe = r.pe;
+    out.push(
+      `PE: ${pe.format} ${pe.machineName} ${pe.isDll ? 'DLL' : 'EXE'}, subsystem ${pe.subsystemName}, compiled ${pe.timestampIso ?? hex(pe.timestamp)}`,
+      `entry point ${hex(pe.entryPoint)} (${pe.entryPointSection ?? 'outside sections'}), imphash ${pe.imphash || '-'}`,
+      'sections:',
+      ...pe.sections.map((s) => `  ${s.name.padEnd(8)} raw ${String(s.rawSize).padStart(8)}  virtual ${String(s.virtualSize).padStart(8)}  entropy ${s.entropy.toFixed(2)}  ${s.flags.join(',')}`),
+      `imports: ${pe.imports.map((i) => `${i.dll} (${i.functions.length})`).join(', ') || 'none'}`,
+    );
+    if (pe.exports) out.push(`exports: ${pe.exports.functions.map((f) => f.name ?? `#${f.ordinal}`).join(', ')}`);
+    if (pe.versionInfo) out.push(`version info: ${Object.entries(pe.versionInfo.strings).map(([k, v]) => `${k}=${v}`).join('; ')}`);
+    if (pe.overlay) out.push(`overlay: ${pe.overlay.size} bytes at ${hex(pe.overlay.offset)}`);
+    for (const a of pe.anomalies) out.push(`! ${a.message}`);
+  }
+  if (r.authenticode) {
+    const a = r.authenticode;
+    out.push(
+      `signature: ${a.valid ? 'valid' : 'INVALID'} (${a.digestMatches ? 'digest matches' : 'file modified after signing'}, ${a.signatureVerifies ? 'signature verifies' : 'signature does not verify'}), chain ${a.chainStatus}`,
+      `signer: ${a.signer?.subject ?? '-'}; issuer ${a.signer?.issuer ?? '-'}; serial ${a.signer?.serialNumber ?? '-'}`,
+    );
+  }
+  for (const m of r.yara) out.push(`YARA ${m.rule}${m.tags.length ? ` [${m.tags.join(', ')}]` : ''}: ${m.strings.map((s) => `${s.identifier}@${hex(s.offset)}`).join(' ')}`);
+  if (r.archive) {
+    out.push(`archive: ${r.archive.members.length} members`);
+    for (const m of r.archive.members) {
+      out.push(`  ${m.name}: ${m.status}`);
+      if (m.analysis) out.push(formatFileReport(m.analysis, `${indent}    `));
+    }
+  }
+  for (const w of r.warnings) out.push(`! ${w}`);
+  return out.map((l) => indent + l).join('\n');
+}
