@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -15,9 +15,10 @@ let store: EventStore;
 let app: FastifyInstance;
 
 before(async () => {
-  store = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'wf-api-')), 'w.db'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'wf-api-'));
+  store = await openSqliteStore(join(dataDir, 'w.db'));
   await ingestFile(store, SQUID);
-  app = await buildServer({ store });
+  app = await buildServer({ store, dataDir });
 });
 after(async () => {
   await app.close();
@@ -82,6 +83,29 @@ test('GET /api/logs/fields and /api/logs/histogram summarise the result set', as
   const hist = await app.inject({ method: 'GET', url: '/api/logs/histogram', query: { buckets: '10' } });
   const h = hist.json<{ interval: number; buckets: { count: number }[] }>();
   assert.equal(h.buckets.reduce((n, b) => n + b.count, 0), 8);
+});
+
+test('POST /api/analysis/file analyses the uploaded bytes', async () => {
+  const pe = readFileSync(fileURLToPath(new URL('../../test/fixtures/pe/signed-x64.exe', import.meta.url)));
+  const res = await app.inject({ method: 'POST', url: '/api/analysis/file?name=setup.exe', headers: { 'content-type': 'application/octet-stream' }, payload: pe });
+  assert.equal(res.statusCode, 200, res.body);
+  const report = res.json<{ name: string; pe: { machineName: string }; authenticode: { valid: boolean }; storedAt?: string }>();
+  assert.equal(report.name, 'setup.exe');
+  assert.equal(report.pe.machineName, 'amd64');
+  assert.equal(report.authenticode.valid, true);
+  assert.equal(report.storedAt, undefined, 'no server paths in answers');
+  const empty = await app.inject({ method: 'POST', url: '/api/analysis/file', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(0) });
+  assert.equal(empty.statusCode, 400);
+});
+
+test('POST /api/intel/lookup answers per provider; external ones are disabled without keys', async () => {
+  const res = await app.inject({ method: 'POST', url: '/api/intel/lookup', payload: { value: '51.195.68[.]163' } });
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json<{ observable: { type: string; value: string }; results: { provider: string; status: string }[] }>();
+  assert.equal(body.observable.value, '51.195.68.163');
+  assert.equal(body.results.find((r) => r.provider === 'virustotal')?.status, 'disabled');
+  const providers = await app.inject({ method: 'GET', url: '/api/intel/providers' });
+  assert.doesNotMatch(providers.body, /key"\s*:\s*"[^"]/i, 'keys never leave the server');
 });
 
 test('the OpenAPI document lists the log routes', async () => {

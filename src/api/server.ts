@@ -7,9 +7,15 @@ import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health-routes.ts';
 import { logRoutes } from './logs/routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
+import { analysisRoutes } from './analysis/routes.ts';
+import { intelRoutes } from './intel/routes.ts';
+import { createIntelContext } from '../intel/index.ts';
+import { yaraRuleDir } from '../analysis/file/rule-folder.ts';
 
 export interface ServerOptions {
   store: EventStore;
+  /** The data folder: samples, intel settings, YARA rules. */
+  dataDir: string;
   logger?: boolean;
 }
 
@@ -27,6 +33,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(healthRoutes, { prefix: '/api', store: options.store });
   await app.register(logRoutes, { prefix: '/api/logs', store: options.store });
   await app.register(alertRoutes, { prefix: '/api/alerts', store: options.store });
+  const intel = createIntelContext({ store: options.store, dataDir: options.dataDir });
+  app.addHook('onClose', async () => intel.close());
+  await app.register(intelRoutes, { prefix: '/api/intel', store: options.store, intel });
+  await app.register(analysisRoutes, { prefix: '/api/analysis', dataDir: options.dataDir, yaraDir: yaraRuleDir(options.dataDir) });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -1,7 +1,6 @@
 // `watchfloor analyze file PATH`: static analysis of a sample (type, hashes, PE, signature, YARA, archive members); never runs it.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeFile, type FileReport } from '../analysis/file/analyze-file.ts';
+import { yaraRuleDir } from '../analysis/file/rule-folder.ts';
 import { loadYaraRules, type YaraScanner } from '../analysis/file/yara.ts';
 import { dataDir, type GlobalOptions } from './context.ts';
 
@@ -11,17 +10,10 @@ export interface AnalyzeFileCommandOptions extends GlobalOptions {
   maxSize?: number;
 }
 
-/** The YARA rules in use: `--yara DIR`, else DATA/yara when present, else the rules shipped with Watchfloor. */
-export function yaraRuleDir(options: GlobalOptions & { yara?: string }): string {
-  if (options.yara) return options.yara;
-  const local = join(dataDir(options), 'yara');
-  return existsSync(local) ? local : new URL('../analysis/file/rules/', import.meta.url).pathname;
-}
-
 export async function analyzeFileCommand(path: string, options: AnalyzeFileCommandOptions): Promise<FileReport> {
   let yara: YaraScanner | null = null;
   try {
-    yara = await loadYaraRules(yaraRuleDir(options));
+    yara = await loadYaraRules(yaraRuleDir(dataDir(options), options.yara));
     return await analyzeFile(path, { yara, password: options.password, maxSize: options.maxSize, dataDir: dataDir(options) });
   } finally {
     await yara?.close();

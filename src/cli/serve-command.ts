@@ -1,6 +1,6 @@
 // `watchfloor serve`: runs the HTTP server on the store in the data folder until interrupted.
 import { buildServer } from '../api/server.ts';
-import { openStore, type GlobalOptions } from './context.ts';
+import { dataDir, openStore, type GlobalOptions } from './context.ts';
 
 export interface ServeOptions extends GlobalOptions {
   host: string;
@@ -11,7 +11,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const store = await openStore(options);
-  const app = await buildServer({ store, logger: false });
+  const app = await buildServer({ store, dataDir: dataDir(options), logger: false });
   if (!LOOPBACK.has(options.host)) {
     process.stderr.write(`warning: listening on ${options.host} without TLS: anyone on the network can reach this API\n`);
   }
