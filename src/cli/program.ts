@@ -12,6 +12,7 @@ import { detectCommand, formatDetect, type DetectOptions } from './detect-comman
 import { formatRulesCheck, formatRulesTest, rulesCheck, rulesTest } from './rules-command.ts';
 import { CHANNELS } from '../soc/alerts-query.ts';
 import { IMPORT_FORMATS, PROVIDER_IDS } from '../intel/index.ts';
+import { formatPackCheck, scenarioCheck } from './scenario-command.ts';
 import { analyzeFileCommand, formatFileReport, type AnalyzeFileCommandOptions } from './analyze-command.ts';
 import {
   formatImport, formatIntelList, formatLookup, intelImport, intelList, intelLookup,
@@ -179,6 +180,17 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'how many', positiveInt, 50)
     .action(async (options: ListOptions) => {
       await run(options, 'indicators', () => intelList(options), formatIntelList);
+    });
+
+  const scenario = program.command('scenario').description('training scenario packs (docs/scenario-format.md)');
+  withGlobals(scenario.command('check'))
+    .description('validate a pack folder: every file, every error with file and line')
+    .argument('<dir>', 'the pack folder')
+    .action((dir: string, options: GlobalOptions) => {
+      const result = scenarioCheck(dir);
+      if (options.json) printJson('scenario-check', result);
+      else process.stdout.write(`${formatPackCheck(result)}\n`);
+      if (result.errors.length > 0) process.exitCode = 2;
     });
 
   withGlobals(program.command('serve'))
