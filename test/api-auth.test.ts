@@ -150,6 +150,18 @@ describe('login', () => {
     assert.ok(failures.length >= 7);
     assert.ok(!JSON.stringify(failures).includes('wrong-'), 'attempted passwords are never recorded');
   });
+  test('login requests from one address are capped per minute, failed or not (a ceiling on hashing work)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: {}, remoteAddress: '10.4.0.1' })).statusCode);
+    }
+    assert.deepEqual(new Set(statuses), new Set([400]), '30 requests pass through to validation');
+    const capped = await app.inject({ method: 'POST', url: '/api/auth/login', payload: {}, remoteAddress: '10.4.0.1' });
+    assert.equal(capped.statusCode, 429);
+    assert.equal(errorCode(capped), 'rate_limited');
+    assert.ok(Number(capped.headers['retry-after']) > 0);
+    assert.equal((await app.inject({ method: 'POST', url: '/api/auth/login', payload: {}, remoteAddress: '10.4.0.2' })).statusCode, 400);
+  });
 });
 
 describe('with a session', () => {
