@@ -1,7 +1,7 @@
 // Checks a name and password with the same work whether or not the user exists, so neither answer nor timing tells.
 import { randomBytes } from 'node:crypto';
 import { authDb, type AuthStore, type AuthUser } from './auth-tables.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
+import { hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 
 export type CredentialCheck = { ok: true; user: AuthUser } | { ok: false; reason: 'unknown_user' | 'bad_password' | 'disabled' };
 
@@ -26,5 +26,9 @@ export async function checkCredentials(store: AuthStore, name: string, password:
   if (!row) return { ok: false, reason: 'unknown_user' };
   if (!matches) return { ok: false, reason: 'bad_password' };
   if (row.disabled_at !== null) return { ok: false, reason: 'disabled' };
+  if (needsRehash(row.password_hash)) {
+    // made with weaker parameters than today's: upgrade it while the password is at hand
+    await authDb(store).updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', row.id).execute();
+  }
   return { ok: true, user: { id: row.id, name: row.name, role: row.role } };
 }

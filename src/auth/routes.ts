@@ -10,7 +10,7 @@ import { checkCredentials } from './credentials.ts';
 import { currentUser, requireRole, SESSION_COOKIE, type AuthContext } from './guards.ts';
 import { generatePassword } from './password-hash.ts';
 import * as s from './schema.ts';
-import { createSession, csrfTokenFor, deleteSession } from './sessions.ts';
+import { createSession, csrfTokenFor, deleteSession, purgeExpiredSessions } from './sessions.ts';
 import { createUser, disableUser, enableUser, getUser, InvalidInputError, listUsers, setPassword, setRole, UserNotFoundError } from './users.ts';
 
 const GENERIC_LOGIN_FAILURE = 'wrong user name or password';
@@ -57,6 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthContext }> = async (a
         throw new AuthError(401, 'unauthorized', GENERIC_LOGIN_FAILURE);
       }
       throttle.succeed(name);
+      await purgeExpiredSessions(store, auth.sessionPolicy, auth.now());
       const session = await createSession(store, check.user.id, { ip, userAgent: request.headers['user-agent'] }, auth.sessionPolicy, auth.now());
       await writeAudit(store, { actor: check.user.name, action: 'session.login', targetType: 'user', targetId: check.user.id, ip });
       void reply.setCookie(SESSION_COOKIE, session.id, {

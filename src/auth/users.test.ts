@@ -31,6 +31,18 @@ test('the first admin gets a random password once; it is stored only as a hash, 
   assert.ok(!JSON.stringify(entry).includes(password), 'the password is not in the audit trail');
 });
 
+test('a hash made with weaker parameters is upgraded at the next successful login', async () => {
+  const weak = await addUser(store, 'weakling', 'analyst', 'weakling-password');
+  const before = await authDb(store).selectFrom('users').select('password_hash').where('id', '=', weak.id).executeTakeFirstOrThrow();
+  assert.ok(before.password_hash.startsWith('scrypt$1024$'));
+  assert.equal((await checkCredentials(store, 'weakling', 'wrong-password-1')).ok, false);
+  assert.ok((await authDb(store).selectFrom('users').select('password_hash').where('id', '=', weak.id).executeTakeFirstOrThrow()).password_hash.startsWith('scrypt$1024$'));
+  assert.equal((await checkCredentials(store, 'weakling', 'weakling-password')).ok, true);
+  const after = await authDb(store).selectFrom('users').select('password_hash').where('id', '=', weak.id).executeTakeFirstOrThrow();
+  assert.ok(after.password_hash.startsWith('scrypt$32768$8$1$'));
+  assert.equal((await checkCredentials(store, 'weakling', 'weakling-password')).ok, true);
+});
+
 test('names are unique case-insensitively', async () => {
   await addUser(store, 'susie');
   await assert.rejects(addUser(store, 'SUSIE'), (e: unknown) => e instanceof AuthError && e.code === 'conflict');
