@@ -1,0 +1,3 @@
+// Training-range scoring: answer keys, closed-alert scores (PRODUCT.md §5), per-analyst totals.
+export * from './answer-key.ts';
+export * from './score.ts';
