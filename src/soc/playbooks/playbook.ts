@@ -196,8 +196,8 @@ export function loadPlaybookLibrary(dir: string = BUILTIN_PLAYBOOK_DIR, override
   const ids = new Set(playbooks.keys());
   const mappingPath = join(dir, MAPPING_FILE);
   const base = problems.length === 0 ? attempt(mappingPath, (text) => parsePlaybookMapping(text, mappingPath, ids)) : undefined;
-  const mapping = base !== undefined && override !== undefined ? attempt(mappingPath, () => applyMappingOverride(base, override, ids)) : base;
-  if (problems.length > 0 || mapping === undefined) throw new PlaybookError(problems);
+  if (problems.length > 0 || base === undefined) throw new PlaybookError(problems);
+  const mapping = override !== undefined ? applyMappingOverride(base, override, ids) : base;
   return { playbooks, tools, mapping };
 }
 
