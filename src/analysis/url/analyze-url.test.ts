@@ -116,6 +116,14 @@ describe('analyzeUrl', () => {
     assert.ok(r.timings.totalMs < 15_000);
   });
 
+  it('the total byte budget stops the run with too_large', async () => {
+    const r = await analyzeUrl(`${origin.base}/endless.bin`, loopback({ browser, maxTotalBytes: 1 << 20 }));
+    assert.equal(r.status, 'too_large', r.statusDetail ?? '');
+    assert.ok(r.limitsHit.includes('maxTotalBytes'));
+    assert.equal(r.downloads[0]?.status, 'too_large');
+    assert.ok(r.bytesReceived > 1 << 20 && r.bytesReceived < 3 << 20, `received ${r.bytesReceived}`);
+  });
+
   it('a page that never finishes loading ends at the budget with a screenshot and status timeout', async () => {
     const r = await analyzeUrl(`${origin.base}/never`, loopback({ browser, timeoutMs: 8_000, navigationTimeoutMs: 3_000 }));
     assert.equal(r.status, 'timeout', r.statusDetail ?? '');

@@ -127,6 +127,7 @@ export async function analyzeUrl(url: string, options: AnalyzeUrlOptions = {}): 
       limits.add('maxDownloadBytes');
     },
     onTotalExceeded: () => {
+      cuts.push({ what: '*', bytes: budgets.maxTotalBytes });
       limits.add('maxTotalBytes');
       stop.trip('too_large');
     },

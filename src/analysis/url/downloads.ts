@@ -7,7 +7,7 @@ import { within } from './deadline.ts';
 import type { AnalyzeUrlOptions, DownloadRecord } from './url-report.ts';
 
 export interface CutStream {
-  /** Exact URL (plain HTTP) or `https://host:port` (tunnel). */
+  /** Exact URL (plain HTTP), `https://host:port` (tunnel) or `*` (the run's total byte budget cut everything). */
   what: string;
   bytes: number;
 }
@@ -20,7 +20,7 @@ interface Pending {
 }
 
 function sameStream(cut: string, url: string): boolean {
-  if (cut === url) return true;
+  if (cut === url || cut === '*') return true;
   try {
     const u = new URL(url);
     return u.protocol === 'https:' && cut === `https://${u.hostname}:${u.port || '443'}`;
