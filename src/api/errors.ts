@@ -1,9 +1,11 @@
 // Stable API error codes, and the one place where library and domain errors become HTTP responses.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { authErrorHandler, type AuthErrorCode } from '../auth/auth-errors.ts';
 import { QuerySyntaxError, SearchError, type SearchErrorCode } from '../search/errors.ts';
+import { WorkflowError, type WorkflowErrorCode } from '../soc/workflow.ts';
 
-export type ErrorCode = 'bad_request' | 'query_syntax' | 'not_found' | 'internal' | SearchErrorCode;
+export type ErrorCode = 'bad_request' | 'query_syntax' | 'not_found' | 'internal' | SearchErrorCode | AuthErrorCode | WorkflowErrorCode;
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; position?: number; issues?: unknown };
@@ -20,6 +22,11 @@ export class ApiError extends Error {
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (authErrorHandler(error, request, reply)) return;
+  if (error instanceof WorkflowError) {
+    void reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    return;
+  }
   if (error instanceof QuerySyntaxError) {
     void reply.status(400).send({ error: { code: 'query_syntax', message: error.message, position: error.position } });
     return;

@@ -5,8 +5,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { EventStore } from '../store/store.ts';
 import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health-routes.ts';
+import { installAuth } from '../auth/install-auth.ts';
+import type { HttpsOption } from '../auth/tls.ts';
 import { logRoutes } from './logs/routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
+import { workflowRoutes } from './alerts/workflow-routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { createWorkflow } from '../soc/workflow.ts';
 import { analysisRoutes } from './analysis/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
 import { createIntelContext } from '../intel/index.ts';
@@ -17,10 +22,13 @@ export interface ServerOptions {
   /** The data folder: samples, intel settings, YARA rules. */
   dataDir: string;
   logger?: boolean;
+  https?: HttpsOption['https'];
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const base = { logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 };
+  // Fastify's types differ by transport; the instance is used the same way either way
+  const app = (options.https ? Fastify({ ...base, https: options.https }) : Fastify(base)) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -30,9 +38,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     transform: jsonSchemaTransform,
   });
+  // every /api route but login and health needs a session or a token (after swagger: its routes are documented)
+  await installAuth(app, { store: options.store });
   await app.register(healthRoutes, { prefix: '/api', store: options.store });
   await app.register(logRoutes, { prefix: '/api/logs', store: options.store });
   await app.register(alertRoutes, { prefix: '/api/alerts', store: options.store });
+  const workflow = createWorkflow(options.store);
+  await app.register(workflowRoutes, { prefix: '/api/alerts', store: options.store, workflow });
+  await app.register(caseRoutes, { prefix: '/api/cases', store: options.store, workflow });
   const intel = createIntelContext({ store: options.store, dataDir: options.dataDir });
   app.addHook('onClose', async () => intel.close());
   await app.register(intelRoutes, { prefix: '/api/intel', store: options.store, intel });

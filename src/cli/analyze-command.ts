@@ -2,6 +2,8 @@
 import { analyzeFile, type FileReport } from '../analysis/file/analyze-file.ts';
 import { yaraRuleDir } from '../analysis/file/rule-folder.ts';
 import { loadYaraRules, type YaraScanner } from '../analysis/file/yara.ts';
+import { analyzeUrl } from '../analysis/url/analyze-url.ts';
+import type { UrlReport } from '../analysis/url/url-report.ts';
 import { dataDir, type GlobalOptions } from './context.ts';
 
 export interface AnalyzeFileCommandOptions extends GlobalOptions {
@@ -62,4 +64,38 @@ export function formatFileReport(r: FileReport, indent = ''): string {
   }
   for (const w of r.warnings) out.push(`! ${w}`);
   return out.map((l) => indent + l).join('\n');
+}
+
+export interface AnalyzeUrlCommandOptions extends GlobalOptions {
+  allowLoopback?: boolean;
+  timeout?: number;
+}
+
+export async function analyzeUrlCommand(url: string, options: AnalyzeUrlCommandOptions): Promise<UrlReport> {
+  let yara: YaraScanner | null = null;
+  try {
+    yara = await loadYaraRules(yaraRuleDir(dataDir(options)));
+    return await analyzeUrl(url, {
+      dataDir: dataDir(options),
+      allowLoopback: options.allowLoopback,
+      ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+      fileOptions: { yara },
+    });
+  } finally {
+    await yara?.close();
+  }
+}
+
+export function formatUrlReport(r: UrlReport): string {
+  const out = [`${r.url} — ${r.status}${r.statusDetail ? ` (${r.statusDetail})` : ''}`, `final URL: ${r.finalUrl ?? '-'}; title: ${r.title ?? '-'}`];
+  out.push('redirect chain:', ...r.redirectChain.map((h) => `  ${h.status ?? '-'} ${h.url} (${h.via})`));
+  out.push(`requests: ${r.requests.length}; blocked: ${r.blocked.length}; bytes: ${r.bytesReceived}`);
+  for (const b of r.blocked) out.push(`  blocked ${b.url}: ${b.reason}`);
+  for (const d of r.downloads) {
+    out.push(`download ${d.suggestedFilename} (${d.status}, ${d.size} bytes) sha256 ${d.sha256 ?? '-'}`);
+    if (d.file) out.push(formatFileReport(d.file, '    '));
+  }
+  if (r.screenshot) out.push(`screenshot: ${r.screenshot.path ?? `${r.screenshot.width}x${r.screenshot.height}`}`);
+  for (const e of r.consoleErrors) out.push(`console: ${e.text}`);
+  return out.join('\n');
 }

@@ -13,7 +13,9 @@ import { formatRulesCheck, formatRulesTest, rulesCheck, rulesTest } from './rule
 import { CHANNELS } from '../soc/alerts-query.ts';
 import { IMPORT_FORMATS, PROVIDER_IDS } from '../intel/index.ts';
 import { formatPackCheck, scenarioCheck } from './scenario-command.ts';
-import { analyzeFileCommand, formatFileReport, type AnalyzeFileCommandOptions } from './analyze-command.ts';
+import {
+  analyzeFileCommand, analyzeUrlCommand, formatFileReport, formatUrlReport, type AnalyzeFileCommandOptions, type AnalyzeUrlCommandOptions,
+} from './analyze-command.ts';
 import {
   formatImport, formatIntelList, formatLookup, intelImport, intelList, intelLookup,
   type ImportCommandOptions, type ListOptions, type LookupOptions,
@@ -151,6 +153,15 @@ export function buildProgram(): Command {
       await run(options, 'file-report', () => analyzeFileCommand(path, options), (r) => formatFileReport(r));
     });
 
+  withGlobals(analyze.command('url'))
+    .description("open a URL in an isolated headless Chromium: redirect chain, requests, downloads (analysed, never run), screenshot")
+    .argument('<url>', 'the URL')
+    .option('--allow-loopback', 'let the sandbox reach 127.0.0.1/::1 (refused by default, like every private address)')
+    .option('--timeout <seconds>', 'overall time budget', positiveInt)
+    .action(async (url: string, options: AnalyzeUrlCommandOptions) => {
+      await run(options, 'url-report', () => analyzeUrlCommand(url, options), formatUrlReport);
+    });
+
   const intel = program.command('intel').description('threat intelligence: lookups and local indicators');
   withGlobals(intel.command('lookup'))
     .description('look an IP, domain, URL, hash or e-mail address up with every configured provider')
@@ -197,6 +208,8 @@ export function buildProgram(): Command {
     .description('serve the API (and the workbench) over HTTP')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port', positiveInt, 8080)
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
+    .option('--tls-key <file>', 'and this private key (PEM)')
     .action(async (options: ServeOptions) => {
       await serveCommand(options);
     });

@@ -3,6 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analyzeFile, DEFAULT_MAX_SIZE } from '../../analysis/file/analyze-file.ts';
 import { loadYaraRules, type YaraScanner } from '../../analysis/file/yara.ts';
+import { analyzeUrl } from '../../analysis/url/analyze-url.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ApiError } from '../errors.ts';
 
 export interface AnalysisRouteOptions {
@@ -42,6 +45,39 @@ export const analysisRoutes: FastifyPluginAsyncZod<AnalysisRouteOptions> = async
       // where the sample sits on the server's disk is not the client's business
       const { storedAt: _serverPath, ...visible } = report;
       return visible as unknown as Record<string, unknown>;
+    },
+  );
+
+  app.post(
+    '/url',
+    {
+      schema: {
+        summary: 'Open a URL in an isolated headless browser: redirect chain, requests, downloads (analysed), screenshot',
+        tags: ['analysis'],
+        body: z.object({ url: z.string().min(1).max(8192) }),
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (request) => {
+      yara ??= loadYaraRules(yaraDir);
+      // the sandbox must never reach the workbench itself, whatever the URL says
+      const own = `${request.protocol}://${request.host}`;
+      const report = await analyzeUrl(request.body.url, { dataDir, denyOrigins: [own], fileOptions: { yara: await yara } });
+      const { screenshot, downloads, ...rest } = report;
+      return {
+        ...rest,
+        screenshot: screenshot ? { sha256: screenshot.sha256, width: screenshot.width, height: screenshot.height } : null,
+        downloads: downloads.map(({ storedAt: _serverPath, ...d }) => d),
+      } as unknown as Record<string, unknown>;
+    },
+  );
+  app.get(
+    '/screenshots/:sha256',
+    { schema: { summary: 'A sandbox screenshot (PNG)', tags: ['analysis'], params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    async (request, reply) => {
+      const png = await readFile(join(dataDir, 'screenshots', `${request.params.sha256}.png`)).catch(() => null);
+      if (!png) throw new ApiError(404, 'not_found', 'no such screenshot');
+      return reply.type('image/png').send(png);
     },
   );
 };

@@ -4,12 +4,14 @@ import { eventsMigration } from './migrations/0001-events.ts';
 import { alertsMigration } from './migrations/0002-alerts.ts';
 import { intelMigration } from './migrations/0003-intel.ts';
 import { authMigration } from './migrations/0004-auth.ts';
+import { workflowMigration } from './migrations/0005-workflow.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-events': eventsMigration,
   '0002-alerts': alertsMigration,
   '0003-intel': intelMigration,
   '0004-auth': authMigration,
+  '0005-workflow': workflowMigration,
 };
 
 export const sqliteMigrations: MigrationProvider = {

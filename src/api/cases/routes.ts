@@ -1,0 +1,28 @@
+// Case Management routes: Incident Details with the playbook run, and the step dialog's actions.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actOnCase, getCase } from '../../soc/cases.ts';
+import { answerInputSchema } from '../../soc/playbooks/run.ts';
+import type { Workflow } from '../../soc/workflow.ts';
+import type { EventStore } from '../../store/store.ts';
+import { actorOf } from '../alerts/workflow-routes.ts';
+
+const anything = z.record(z.string(), z.unknown());
+const caseParams = z.object({ caseId: z.coerce.number().int().positive() });
+
+export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Workflow }> = async (app, { store, workflow }) => {
+  app.get('/:caseId', { schema: { summary: 'A case: Incident Details, playbook, run and (after closing) the score', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
+    getCase(store, workflow, request.params.caseId) as unknown as Promise<Record<string, unknown>>,
+  );
+  app.post(
+    '/:caseId/answer',
+    { schema: { summary: 'Answer the current playbook step', tags: ['cases'], params: caseParams, body: z.object({ stepId: z.string().min(1).max(100), input: answerInputSchema }), response: { 200: anything } } },
+    async (request) => actOnCase(workflow, request.params.caseId, { kind: 'answer', stepId: request.body.stepId, input: request.body.input }, actorOf(request)),
+  );
+  app.post('/:caseId/back', { schema: { summary: 'Go back one step', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
+    actOnCase(workflow, request.params.caseId, { kind: 'back' }, actorOf(request)),
+  );
+  app.post('/:caseId/restart', { schema: { summary: 'Restart the playbook (earlier answers are kept as abandoned)', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
+    actOnCase(workflow, request.params.caseId, { kind: 'restart' }, actorOf(request)),
+  );
+};

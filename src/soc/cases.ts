@@ -1,0 +1,72 @@
+// Case pages: Incident Details, the playbook and its run, and the step actions (answer, back, restart) on top of the workflow.
+import type { EventStore } from '../store/store.ts';
+import { answer, back, currentStep, restart, type AnswerInput, type PlaybookRun, type RunResult } from './playbooks/run.ts';
+import type { ClosedAlertScore } from './scoring/index.ts';
+import { WorkflowError, type Actor, type Workflow } from './workflow.ts';
+import { workflowDb } from './workflow-tables.ts';
+
+export interface CaseView {
+  id: number;
+  eventId: number;
+  name: string;
+  description: string;
+  type: string;
+  createdAt: string;
+  createdBy: string;
+  status: string;
+  owner: string;
+  playbook: PlaybookRun['playbook'];
+  current: string | null;
+  history: PlaybookRun['history'];
+  /** After closing, with an answer key: the score and the expected answers. */
+  score: ClosedAlertScore | null;
+}
+
+export async function getCase(store: EventStore, workflow: Workflow, caseId: number): Promise<CaseView> {
+  const row = await workflowDb(store)
+    .selectFrom('cases')
+    .innerJoin('investigations', 'investigations.id', 'cases.investigation_id')
+    .select(['cases.id', 'cases.alert_id', 'cases.name', 'cases.description', 'cases.type', 'cases.created_at', 'cases.created_by', 'cases.status', 'investigations.owner', 'investigations.score'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new WorkflowError(404, 'not_found', `no case ${caseId}`);
+  const { run } = await workflow.loadRun(caseId);
+  return {
+    id: row.id,
+    eventId: row.alert_id,
+    name: row.name,
+    description: row.description,
+    type: row.type,
+    createdAt: new Date(row.created_at).toISOString(),
+    createdBy: row.created_by,
+    status: row.status,
+    owner: row.owner,
+    playbook: run.playbook,
+    current: run.current,
+    history: run.history,
+    score: row.score ? (JSON.parse(row.score) as ClosedAlertScore) : null,
+  };
+}
+
+function applied(result: RunResult): PlaybookRun {
+  if (result.ok) return result.run;
+  const status = result.error.code === 'out_of_order' || result.error.code === 'finished' ? 409 : 400;
+  const detail = result.error.artifactErrors?.map((e) => `row ${e.index + 1} ${e.field}: ${e.reason}`).join('; ');
+  throw new WorkflowError(status, status === 409 ? 'out_of_order' : 'bad_request', detail ? `${result.error.message}: ${detail}` : result.error.message);
+}
+
+export type StepAction = { kind: 'answer'; stepId: string; input: AnswerInput } | { kind: 'back' } | { kind: 'restart' };
+
+/** Applies one step action to a case's run and stores it (one transaction, audited). */
+export async function actOnCase(workflow: Workflow, caseId: number, action: StepAction, actor: Actor): Promise<{ current: string | null; step: string | null }> {
+  const { run } = await workflow.loadRun(caseId);
+  const now = new Date();
+  const next =
+    action.kind === 'answer'
+      ? applied(answer(run, action.stepId, action.input, actor.name, now))
+      : action.kind === 'back'
+        ? applied(back(run, actor.name, now))
+        : applied(restart(run, actor.name, now));
+  await workflow.saveRun(caseId, next, actor, `case.${action.kind === 'answer' ? `answer.${action.stepId}` : action.kind}`);
+  return { current: next.current, step: currentStep(next)?.title ?? null };
+}
