@@ -12,7 +12,9 @@ import { detectCommand, formatDetect, type DetectOptions } from './detect-comman
 import { formatRulesCheck, formatRulesTest, rulesCheck, rulesTest } from './rules-command.ts';
 import { CHANNELS } from '../soc/alerts-query.ts';
 import { IMPORT_FORMATS, PROVIDER_IDS } from '../intel/index.ts';
-import { formatPackCheck, scenarioCheck } from './scenario-command.ts';
+import {
+  formatPackCheck, formatScenarioList, formatScenarioLoad, scenarioCheck, scenarioList, scenarioLoad, scenarioReset,
+} from './scenario-command.ts';
 import {
   analyzeFileCommand, analyzeUrlCommand, formatFileReport, formatUrlReport, type AnalyzeFileCommandOptions, type AnalyzeUrlCommandOptions,
 } from './analyze-command.ts';
@@ -202,6 +204,24 @@ export function buildProgram(): Command {
       if (options.json) printJson('scenario-check', result);
       else process.stdout.write(`${formatPackCheck(result)}\n`);
       if (result.errors.length > 0) process.exitCode = 2;
+    });
+
+  withGlobals(scenario.command('list'))
+    .description('the shipped packs and the loaded ones (● loaded)')
+    .action(async (options: GlobalOptions) => {
+      await run(options, 'scenarios', () => scenarioList(options), formatScenarioList);
+    });
+  withGlobals(scenario.command('load'))
+    .description('load packs by name (shipped) or folder: logs ingested with detection, alerts, hosts, mailboxes, answer key')
+    .argument('<name...>', 'pack names or folders')
+    .action(async (names: string[], options: GlobalOptions) => {
+      await run(options, 'scenario-load', () => scenarioLoad(names, options), formatScenarioLoad);
+    });
+  withGlobals(scenario.command('reset'))
+    .description("start a loaded scenario's exercise again (alerts back to the Main Channel)")
+    .argument('<name>', 'the scenario')
+    .action(async (name: string, options: GlobalOptions) => {
+      await run(options, 'scenario-reset', () => scenarioReset(name, options), (r) => `${r.name}: ${r.alerts} alerts back in the Main Channel`);
     });
 
   withGlobals(program.command('serve'))

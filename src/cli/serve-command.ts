@@ -2,6 +2,7 @@
 import { buildServer } from '../api/server.ts';
 import { listenOptions, warnIfExposed } from '../auth/tls.ts';
 import { ensureFirstAdmin } from '../auth/users.ts';
+import { ensureDefaultScenario } from '../scenarios/scenarios.ts';
 import { dataDir, openStore, type GlobalOptions } from './context.ts';
 
 export interface ServeOptions extends GlobalOptions {
@@ -13,6 +14,8 @@ export interface ServeOptions extends GlobalOptions {
 
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const store = await openStore(options);
+  const demo = await ensureDefaultScenario(store);
+  if (demo) process.stderr.write(`Empty data folder: loaded the reference scenario ${demo.name} (EventIDs ${demo.alerts.map((a) => a.eventId).join(', ')})\n`);
   const password = await ensureFirstAdmin(store);
   if (password) process.stderr.write(`First start: created user "admin" with password ${password} (shown once; change it after logging in)\n`);
   const app = await buildServer({ store, dataDir: dataDir(options), logger: false, ...listenOptions({ tlsCert: options.tlsCert, tlsKey: options.tlsKey }) });

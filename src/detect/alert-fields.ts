@@ -64,7 +64,7 @@ export function alertFields(family: Family, header: AlertHeader, f: EventFields)
         ['Source Address', first(f, 'source.ip')],
         ['Source Hostname', first(f, 'host.name', 'source.domain')],
         ['Destination Address', first(f, 'destination.ip')],
-        ['Destination Hostname', first(f, 'url.domain', 'destination.domain')],
+        ['Destination Hostname', first(f, 'destination.domain', 'url.domain')],
         ['Username', first(f, 'user.name')],
         ['Request URL', first(f, 'url.original')],
         ['User Agent', first(f, 'user_agent.original')],

@@ -112,7 +112,8 @@ export async function loadPack(store: EventStore, dir: string): Promise<LoadResu
   /** The answer key of a declared EventID, for the alert that got `eventId`, checked against its playbook. */
   const keyFor = (declared: number, eventId: number, alertType: string): string => {
     const playbook = playbookForAlertType(library, alertType);
-    const key = { eventId, playbook: playbook.id, ...pack.answers[String(declared)] };
+    const { explanation: _shownInThePack, ...entry } = pack.answers[String(declared)]!;
+    const key = { eventId, playbook: playbook.id, ...entry };
     const checked = parseAnswerKey(key, playbook);
     if (!checked.ok) throw new ScenarioError(`${dir}: answers.yaml`, checked.problems.map((reason) => ({ file: 'answers.yaml', line: 1, column: 1, reason: `${declared}: ${reason}` })));
     return JSON.stringify(key);
