@@ -1,6 +1,7 @@
 // Reading alerts: the channel lists with filters and paging, one alert with the events that raised it.
 import type { EventStore } from '../store/store.ts';
 import { rowToEvent } from '../store/event-rows.ts';
+import { containsText } from '../store/like.ts';
 import { presentAlert, type AlertView } from './alert-presenter.ts';
 
 export const CHANNELS = ['main', 'investigation', 'closed'] as const;
@@ -34,8 +35,8 @@ export async function listAlerts(store: EventStore, filter: AlertFilter = {}): P
   if (filter.from !== undefined) query = query.where('event_time', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('event_time', '<', filter.to);
   if (filter.text) {
-    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('rule_name', 'like', like), eb('fields', 'like', like)]));
+    const text = filter.text;
+    query = query.where((eb) => eb.or([containsText('rule_name', text), containsText('fields', text)]));
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query

@@ -33,7 +33,8 @@ export class WorkflowError extends Error {
 
 const isLead = (actor: Actor): boolean => actor.role === 'lead' || actor.role === 'admin';
 
-async function audit(trx: WorkflowDb, entry: AuditEntry): Promise<void> {
+/** Writes an audit entry inside the caller's transaction, so it lands with the change it records. */
+export async function audit(trx: WorkflowDb, entry: AuditEntry): Promise<void> {
   await writeAudit({ db: trx as unknown as Kysely<Database> }, entry);
 }
 

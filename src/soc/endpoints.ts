@@ -1,0 +1,90 @@
+// Endpoint Security: the host list and search, Host Information with its four tabs, and the containment switch.
+import { containsText } from '../store/like.ts';
+import type { EventStore } from '../store/store.ts';
+import { audit, WorkflowError, type Actor } from './workflow.ts';
+import { workflowDb, type WorkflowTables } from './workflow-tables.ts';
+
+type HostRow = WorkflowTables['hosts'];
+
+export interface HostSummary {
+  hostname: string;
+  ip: string;
+  os: string | null;
+  primaryUser: string | null;
+  agent: 'running' | 'down' | 'none';
+  /** "Agent Down", "No Agent Installed", "Host Contained" or "Online". */
+  state: string;
+  contained: boolean;
+  counts: { processes: number; network: number; terminal: number; browser: number };
+}
+
+export interface HostDetail extends HostSummary {
+  info: Record<string, unknown>;
+  processes: unknown[];
+  network: unknown[];
+  terminal: unknown[];
+  browser: unknown[];
+}
+
+function countTree(list: { children?: unknown[] }[]): number {
+  return list.reduce((n, p) => n + 1 + countTree((p.children ?? []) as { children?: unknown[] }[]), 0);
+}
+
+function summary(row: HostRow): HostSummary {
+  const info = JSON.parse(row.info) as { os?: string; primaryUser?: string };
+  const processes = JSON.parse(row.processes) as { children?: unknown[] }[];
+  const state = row.agent === 'none' ? 'No Agent Installed' : row.agent === 'down' ? 'Agent Down' : row.contained ? 'Host Contained' : 'Online';
+  return {
+    hostname: row.hostname,
+    ip: row.ip,
+    os: info.os ?? null,
+    primaryUser: info.primaryUser ?? null,
+    agent: row.agent,
+    state,
+    contained: row.contained === 1,
+    counts: {
+      processes: countTree(processes),
+      network: (JSON.parse(row.network) as unknown[]).length,
+      terminal: (JSON.parse(row.terminal) as unknown[]).length,
+      browser: (JSON.parse(row.browser) as unknown[]).length,
+    },
+  };
+}
+
+/** Hosts whose name or IP matches, or that ran a process by that name or with that hash (any host). */
+export async function listHosts(store: EventStore, q = ''): Promise<HostSummary[]> {
+  let query = workflowDb(store).selectFrom('hosts').selectAll();
+  const text = q.trim();
+  if (text !== '') {
+    query = query.where((eb) => eb.or([containsText('hostname', text), eb('ip', '=', text), containsText('processes', text)]));
+  }
+  return (await query.orderBy('hostname').limit(500).execute()).map(summary);
+}
+
+export async function getHost(store: EventStore, hostname: string): Promise<HostDetail> {
+  const row = await workflowDb(store).selectFrom('hosts').selectAll().where('hostname', '=', hostname).executeTakeFirst();
+  if (!row) throw new WorkflowError(404, 'not_found', `no host ${hostname}`);
+  return {
+    ...summary(row),
+    info: JSON.parse(row.info) as Record<string, unknown>,
+    processes: JSON.parse(row.processes) as unknown[],
+    network: JSON.parse(row.network) as unknown[],
+    terminal: JSON.parse(row.terminal) as unknown[],
+    browser: JSON.parse(row.browser) as unknown[],
+  };
+}
+
+/** The containment switch: needs a running agent; audited. */
+export async function setContainment(store: EventStore, hostname: string, contained: boolean, actor: Actor): Promise<HostSummary> {
+  return workflowDb(store).transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('hosts').selectAll().where('hostname', '=', hostname).executeTakeFirst();
+    if (!row) throw new WorkflowError(404, 'not_found', `no host ${hostname}`);
+    if (row.agent !== 'running') throw new WorkflowError(409, 'conflict', `${hostname}: ${row.agent === 'none' ? 'No Agent Installed' : 'Agent Down'} — the host cannot be contained`);
+    await trx.updateTable('hosts').set({ contained: contained ? 1 : 0 }).where('hostname', '=', hostname).execute();
+    await audit(trx, {
+      actor: actor.name, action: contained ? 'host.contain' : 'host.release', targetType: 'host', targetId: hostname,
+      fromState: row.contained ? 'contained' : 'free', toState: contained ? 'contained' : 'free', ip: actor.ip,
+    });
+    return summary({ ...row, contained: contained ? 1 : 0 });
+  });
+}
