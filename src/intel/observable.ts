@@ -1,4 +1,5 @@
 // Observable detection and normalisation: refanging, type detection (IP, domain with a public suffix, URL, hashes, e-mail).
+import { refang as refangText } from '../events/refang.ts';
 import { domainToASCII } from 'node:url';
 import { parse as parseDomain } from 'tldts';
 import { isIpAddress, normaliseIp } from './addresses.ts';
@@ -12,14 +13,7 @@ const MAX_OBSERVABLE_LENGTH = 8192;
 
 /** Undoes the usual defanging: hxxp(s)/fxp schemes, [.] (.) {.} [dot], [:] [://], [at] (at) [@], and stray brackets around dots. */
 export function refang(text: string): string {
-  return text
-    .trim()
-    .replace(/^h(?:xx|\*\*)p(s?)(?=\[?:)/i, 'http$1')
-    .replace(/^fxp(s?)(?=\[?:)/i, 'ftp$1')
-    .replace(/\[:\/\/\]/g, '://')
-    .replace(/\[:\]/g, ':')
-    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
-    .replace(/\s*(?:\[at\]|\(at\)|\{at\}|\[@\])\s*/gi, '@');
+  return refangText(text.trim());
 }
 
 export type Detection = { ok: true; observable: Observable } | { ok: false; reason: string };

@@ -2,6 +2,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { parse as parseHost } from 'tldts';
+import { refang as refangText } from '../../events/refang.ts';
 import type { AddressScope, ArtifactValidation, DomainDetails } from './types.ts';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -10,15 +11,9 @@ const DNS_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 const URL_SCHEMES = new Set(['http', 'https', 'ftp', 'ws', 'wss']);
 const PRIVATE_RANGES = new Set(['private', 'uniqueLocal', 'carrierGradeNat', 'loopback', 'linkLocal']);
 
-/** Undoes the usual defanging: hxxp(s)/fxp schemes, [.] (.) {.} [dot], [:] [://], [at] (at) [@]. */
+/** Undoes the usual defanging (see events/refang.ts), saying whether anything changed. */
 export function refang(text: string): { text: string; changed: boolean } {
-  const out = text
-    .replace(/^h(?:xx|\*\*)p(s?)(?=\[?:)/i, 'http$1')
-    .replace(/^fxp(s?)(?=\[?:)/i, 'ftp$1')
-    .replace(/\[:\/\/\]/g, '://')
-    .replace(/\[:\]/g, ':')
-    .replace(/\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s*/gi, '.')
-    .replace(/\s*(?:\[at\]|\(at\)|\{at\}|\[@\])\s*/gi, '@');
+  const out = refangText(text);
   return { text: out, changed: out !== text };
 }
 
