@@ -39,3 +39,12 @@ test('EventID 83 from the command line: take, case, playbook, artifacts, note, c
   const hosts = await wf('hosts', 'chrome.exe');
   assert.match(hosts.stdout, /SusieHost .* Agent Down/);
 });
+
+test('a site mapping in the data folder changes which playbook a case starts with', async () => {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(data, 'playbook-mapping.yaml'), 'types:\n  Proxy: threat-intel\n');
+  assert.equal((await wf('alerts', 'take', '79', '--as', 'susie')).code, 0);
+  const created = await wf('alerts', 'case', '79', '--as', 'susie');
+  const caseId = /case (\d+)/.exec(created.stdout)![1]!;
+  assert.match((await wf('case', 'show', caseId)).stdout, /Playbook: Threat Intel/);
+});

@@ -15,6 +15,7 @@ import { emailRoutes } from './emails/routes.ts';
 import { hostRoutes } from './hosts/routes.ts';
 import { scenarioRoutes } from './scenarios/routes.ts';
 import { createWorkflow } from '../soc/workflow.ts';
+import { loadSitePlaybooks } from '../soc/playbooks/site-mapping.ts';
 import { analysisRoutes } from './analysis/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
 import { createIntelContext } from '../intel/index.ts';
@@ -46,7 +47,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(healthRoutes, { prefix: '/api', store: options.store });
   await app.register(logRoutes, { prefix: '/api/logs', store: options.store });
   await app.register(alertRoutes, { prefix: '/api/alerts', store: options.store });
-  const workflow = createWorkflow(options.store);
+  const workflow = createWorkflow(options.store, loadSitePlaybooks(options.dataDir));
   await app.register(workflowRoutes, { prefix: '/api/alerts', store: options.store, workflow });
   await app.register(caseRoutes, { prefix: '/api/cases', store: options.store, workflow });
   await app.register(hostRoutes, { prefix: '/api/hosts', store: options.store });
@@ -57,5 +58,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(intelRoutes, { prefix: '/api/intel', store: options.store, intel });
   await app.register(analysisRoutes, { prefix: '/api/analysis', dataDir: options.dataDir, yaraDir: yaraRuleDir(options.dataDir) });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(import('./web-static.ts')); // the web app at / (web/dist), SPA fallback, CSP
   return app;
 }

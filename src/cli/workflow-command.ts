@@ -9,7 +9,8 @@ import { computeMetrics } from '../soc/metrics.ts';
 import type { AnswerInput } from '../soc/playbooks/run.ts';
 import { createWorkflow, WorkflowError, type Actor, type Workflow } from '../soc/workflow.ts';
 import type { EventStore } from '../store/store.ts';
-import { CliError, openStore, type GlobalOptions } from './context.ts';
+import { CliError, dataDir, openStore, type GlobalOptions } from './context.ts';
+import { loadSitePlaybooks } from '../soc/playbooks/site-mapping.ts';
 
 export interface AsUser extends GlobalOptions {
   /** The user acting (env WATCHFLOOR_USER; default admin). */
@@ -28,7 +29,7 @@ async function actor(store: EventStore, name: string | undefined): Promise<Actor
 async function withStore<T>(options: GlobalOptions, work: (ctx: { store: EventStore; workflow: Workflow }) => Promise<T>): Promise<T> {
   const store = await openStore(options);
   try {
-    return await work({ store, workflow: createWorkflow(store) });
+    return await work({ store, workflow: createWorkflow(store, loadSitePlaybooks(dataDir(options))) });
   } catch (error) {
     if (error instanceof WorkflowError) throw new CliError(`${error.code}: ${error.message}`, error.status === 404 ? 1 : 2);
     throw error;
