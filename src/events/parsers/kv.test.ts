@@ -115,3 +115,15 @@ test('looksLikeKv wants Key: value pairs with a separator and a date key', () =>
   assert.equal(looksLikeKv('#Fields: date time c-ip'), false);
   assert.equal(looksLikeKv('1677971734.079  1234 1.2.3.4 TCP_TUNNEL/200 39 CONNECT domain.xyz:443 - HIER_DIRECT/1.2.3.4 -'), false);
 });
+
+test('a content type, a referrer and a response size fill their ECS fields (SOC119 reads the MIME type)', () => {
+  const outcome = createKvParser().parseLine(
+    'Date: 2021-03-21T13:02:11+03:00 · Type: Proxy · Request URL: http://dl.example.net/get?id=7 · Content Type: application/x-dosexec · Referrer: https://example.net/ · Response Size: 3101234',
+    1,
+  );
+  assert.equal(outcome.kind, 'event');
+  if (outcome.kind !== 'event') return;
+  assert.equal(outcome.event.fields['http.response.mime_type'], 'application/x-dosexec');
+  assert.equal(outcome.event.fields['http.request.referrer'], 'https://example.net/');
+  assert.equal(outcome.event.fields['http.response.body.bytes'], 3101234);
+});

@@ -27,6 +27,7 @@ const TEXT_KEYS = new Map<string, string>([
   ['destination hostname', 'destination.domain'],
   ['username', 'user.name'], ['user', 'user.name'], ['user name', 'user.name'],
   ['request method', 'http.request.method'], ['user agent', 'user_agent.original'],
+  ['content type', 'http.response.mime_type'], ['mime type', 'http.response.mime_type'], ['referrer', 'http.request.referrer'],
   ['device action', 'event.action'],
   ['process', 'process.name'], ['parent process', 'process.parent.name'],
   ['parent process md5', 'process.parent.hash.md5'], ['command line', 'process.command_line'],
@@ -37,6 +38,7 @@ const TEXT_KEYS = new Map<string, string>([
 const INTEGER_KEYS = new Map<string, string>([
   ['source port', 'source.port'], ['destination port', 'destination.port'],
   ['status', 'http.response.status_code'], ['status code', 'http.response.status_code'], ['file size', 'file.size'],
+  ['response size', 'http.response.body.bytes'], ['bytes', 'http.response.body.bytes'],
 ]);
 const HASH_BY_LENGTH = new Map([[32, 'file.hash.md5'], [40, 'file.hash.sha1'], [64, 'file.hash.sha256']]);
 

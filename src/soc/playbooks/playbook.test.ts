@@ -173,11 +173,11 @@ describe('built-in playbooks', () => {
 });
 
 describe('alert type → playbook mapping', () => {
-  it('maps the six types and sends the rest to the default', () => {
+  it('maps the six types and Unauthorized Access, and sends the rest to the default', () => {
     const m = library.mapping;
     assert.deepEqual(
       ['Proxy', 'Malware', 'Exchange', 'Web Attack', 'ThreatIntel', 'Brute Force', 'Data Leakage', 'Unauthorized Access', 'C2'].map((t) => playbookIdForAlertType(m, t)),
-      ['proxy', 'malware', 'phishing', 'web-attack', 'threat-intel', 'brute-force', 'malware', 'malware', 'malware'],
+      ['proxy', 'malware', 'phishing', 'web-attack', 'threat-intel', 'brute-force', 'malware', 'brute-force', 'malware'],
     );
     assert.equal(playbookIdForAlertType(m, 'web attack'), 'web-attack');
     assert.equal(playbookForAlertType(library, 'Exchange').name, 'Phishing');
