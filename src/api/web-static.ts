@@ -64,9 +64,9 @@ async function webStatic(app: FastifyInstance, options: WebStaticOptions): Promi
       wildcard: false,
       index: false,
       cacheControl: false,
-      setHeaders(res, path) {
-        // hashed bundles never change; index.html must always be revalidated
-        res.setHeader('cache-control', path.includes(`${join(distDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders(reply, path) {
+        // hashed bundles never change; index.html and the rest must always be revalidated
+        void reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

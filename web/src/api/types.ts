@@ -1,0 +1,217 @@
+// Shapes of the responses whose OpenAPI schema the server leaves open, mirrored from its presenters
+// (src/soc/cases.ts, src/soc/closed-query.ts, src/soc/scoring/score.ts, src/intel/*, src/analysis/*). The typed routes come from openapi.d.ts.
+import type { paths } from './openapi';
+
+type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+
+export type AlertList = Json<'/api/alerts/', 'get'>;
+export type Alert = AlertList['alerts'][number];
+export type AlertDetail = Json<'/api/alerts/{eventId}', 'get'>;
+export type AlertEvent = AlertDetail['events'][number];
+export type LogSearch = Json<'/api/logs/search', 'get'>;
+export type LogEvent = LogSearch['events'][number];
+export type LogFields = Json<'/api/logs/fields', 'get'>;
+export type LogHistogram = Json<'/api/logs/histogram', 'get'>;
+export type Session = Json<'/api/auth/me', 'get'>;
+
+export type Channel = 'main' | 'investigation' | 'closed';
+export type Severity = 'Low' | 'Medium' | 'High' | 'Critical';
+export type Verdict = 'True Positive' | 'False Positive';
+
+export interface ScoreLine {
+  label: string;
+  text: string;
+  correct: boolean;
+  points: number;
+}
+
+export interface ClosedAlertScore {
+  eventId: number;
+  playbookId: string;
+  verdict: ScoreLine;
+  steps: readonly ScoreLine[];
+  lines: readonly string[];
+  verdictPoints: number;
+  playbookScore: number;
+  total: number;
+  scoredAnswered: number;
+  scoredCorrect: number;
+  successRate: number | null;
+  artifacts: { found: readonly { type: string; value: string }[]; missing: readonly { type: string; value: string }[] };
+  note: string | null;
+}
+
+export interface ClosedRow {
+  investigationId: number;
+  eventId: number;
+  severity: string;
+  dateClosed: string;
+  rule: string;
+  type: string;
+  owner: string;
+  verdict: string;
+  note: string;
+  result: '✓' | '✗' | null;
+  reinvestigated: boolean;
+  score: ClosedAlertScore | null;
+}
+
+export interface StepOption {
+  label: string;
+  next: string;
+}
+
+export interface StepTool {
+  id: string;
+  label: string;
+  kind: 'external' | 'lookup' | 'sandbox';
+  url?: string;
+}
+
+interface StepBase {
+  id: string;
+  title: string;
+  text: string;
+  tools?: readonly StepTool[];
+}
+
+export type PlaybookStep =
+  | (StepBase & { kind: 'info'; next: string; fields: readonly string[] })
+  | (StepBase & { kind: 'choice' | 'select'; scored: boolean; options: readonly StepOption[] })
+  | (StepBase & { kind: 'artifacts'; next: string })
+  | (StepBase & { kind: 'note'; maxLength: number });
+
+export interface Artifact {
+  type: string;
+  value: string;
+  comment?: string;
+}
+
+export type AnswerValue =
+  | { kind: 'next' }
+  | { kind: 'option'; value: string }
+  | { kind: 'artifacts'; artifacts: readonly Artifact[] }
+  | { kind: 'note'; text: string };
+
+export interface RunAnswer {
+  seq: number;
+  attempt: number;
+  stepId: string;
+  value: AnswerValue;
+  who: string;
+  at: string;
+  status: 'current' | 'withdrawn' | 'abandoned';
+}
+
+export interface CaseView {
+  id: number;
+  eventId: number;
+  name: string;
+  description: string;
+  type: string;
+  createdAt: string;
+  createdBy: string;
+  status: string;
+  owner: string;
+  playbook: { id: string; name: string; description: string; steps: readonly PlaybookStep[] };
+  current: string | null;
+  history: readonly RunAnswer[];
+  score: ClosedAlertScore | null;
+}
+
+export type AnswerInput =
+  | { kind: 'next' }
+  | { kind: 'option'; value: string }
+  | { kind: 'artifacts'; artifacts: Artifact[] }
+  | { kind: 'note'; text: string };
+
+export interface CloseResult {
+  eventId: number;
+  score?: ClosedAlertScore | null;
+}
+
+export type IndicatorType = 'url' | 'domain' | 'ip' | 'md5' | 'sha1' | 'sha256' | 'email';
+
+export interface Indicator {
+  id: number;
+  type: IndicatorType;
+  value: string;
+  source: string;
+  tags: string[];
+  description: string | null;
+  tlp: string | null;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface IndicatorResponse {
+  counts: Record<IndicatorType | 'hash' | 'total', number>;
+  page: { items: Indicator[]; total: number; nextCursor: string | null };
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  kind: 'local' | 'external';
+  accepts: string[];
+  configured: boolean;
+  enabled: boolean;
+  disabledReason?: string;
+}
+
+export type IntelVerdict = 'info' | 'safe' | 'suspicious' | 'malicious' | null;
+
+export interface ProviderResult {
+  provider: string;
+  name: string;
+  kind: string;
+  status: string;
+  message?: string;
+  verdict: IntelVerdict;
+  summary?: string;
+  taxonomies: { level: string; namespace: string; predicate: string; value: string }[];
+  fetchedAt: string | null;
+  fromCache: boolean;
+  origin: string;
+}
+
+export interface LookupResponse {
+  input: string;
+  observable: { type: string; value: string } | null;
+  verdict: IntelVerdict;
+  results: ProviderResult[];
+}
+
+export interface FileReport {
+  name: string | null;
+  size: number;
+  type: { kind: string; description: string; mime: string; extension: string };
+  hashes: { md5: string; sha1: string; sha256: string };
+  pe: Record<string, unknown> | null;
+  authenticode: Record<string, unknown> | null;
+  yara: { rule: string; namespace: string; tags: string[]; meta: Record<string, string | number | boolean> }[];
+  archive: { entries?: unknown[] } | null;
+  warnings: string[];
+  elapsedMs: number;
+}
+
+export interface UrlReport {
+  url: string;
+  status: string;
+  statusDetail: string | null;
+  finalUrl: string | null;
+  title: string | null;
+  redirectChain: { url: string; status: number | null; via: string; blocked?: string; download?: boolean }[];
+  requests: { url: string; method: string; resourceType: string; status: number | null; size: number | null; blocked?: string; failure?: string }[];
+  blocked: { url: string; reason: string; by: string }[];
+  downloads: { url: string; suggestedFilename: string; status: string; size: number | null; sha256: string | null; file: FileReport | null; error?: string }[];
+  screenshot: { sha256: string; width: number; height: number } | null;
+  consoleErrors: { text: string; location?: string }[];
+  pageErrors: { text: string; location?: string }[];
+  warnings: string[];
+  timings: { totalMs: number };
+}

@@ -1,0 +1,34 @@
+// An alert's or event's fields as `label : value` lines, always rendered as text.
+import { Box, Text } from '@mantine/core';
+import classes from './field-lines.module.css';
+
+export interface FieldLine {
+  label: string;
+  value: string | null;
+}
+
+export function FieldLines({ fields, labelWidth = 170 }: { fields: readonly FieldLine[]; labelWidth?: number }) {
+  return (
+    <Box className={classes.grid} style={{ gridTemplateColumns: `${labelWidth}px 12px 1fr` }} data-testid="field-lines">
+      {fields.map((field, i) => (
+        <FieldRow key={`${field.label}-${i}`} field={field} />
+      ))}
+    </Box>
+  );
+}
+
+function FieldRow({ field }: { field: FieldLine }) {
+  return (
+    <>
+      <Text size="sm" c="dimmed" className={classes.label}>
+        {field.label}
+      </Text>
+      <Text size="sm" c="dimmed">
+        :
+      </Text>
+      <Text size="sm" className={classes.value}>
+        {field.value ?? '—'}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// Case hooks: a case (Incident Details, playbook, run, score) and the playbook step actions: answer, back, restart.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrapAs } from '../api/client.ts';
+import type { AnswerInput, CaseView } from '../api/types.ts';
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  one: (caseId: number) => ['cases', caseId] as const,
+};
+
+export function useCase(caseId: number) {
+  return useQuery({
+    queryKey: caseKeys.one(caseId),
+    queryFn: () => unwrapAs<CaseView>(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })),
+    enabled: Number.isInteger(caseId) && caseId > 0,
+  });
+}
+
+interface StepResult {
+  current: string | null;
+  step: string | null;
+}
+
+function useCaseMutation<V>(caseId: number, run: (variables: V) => Promise<StepResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: run,
+    onSettled: () => client.invalidateQueries({ queryKey: caseKeys.one(caseId) }),
+  });
+}
+
+export function useAnswerStep(caseId: number) {
+  return useCaseMutation(caseId, ({ stepId, input }: { stepId: string; input: AnswerInput }) =>
+    unwrapAs<StepResult>(api.POST('/api/cases/{caseId}/answer', { params: { path: { caseId } }, body: { stepId, input } })),
+  );
+}
+
+export function useStepBack(caseId: number) {
+  return useCaseMutation(caseId, () => unwrapAs<StepResult>(api.POST('/api/cases/{caseId}/back', { params: { path: { caseId } } })));
+}
+
+export function useRestartPlaybook(caseId: number) {
+  return useCaseMutation(caseId, () => unwrapAs<StepResult>(api.POST('/api/cases/{caseId}/restart', { params: { path: { caseId } } })));
+}

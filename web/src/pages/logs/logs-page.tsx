@@ -1,0 +1,4 @@
+// stub
+export function LogsPage() {
+  return null;
+}
