@@ -78,6 +78,16 @@ test('EventID 83 through the API: case, proxy playbook, artifacts, note, False P
     ],
   });
   assert.equal(artifacts.status, 200, JSON.stringify(artifacts.body));
+  // enrichment answers offline from the scenario's intel snapshot: VirusTotal's 1 / 90 for the URL, 0 / 88 for the IP
+  const enriched = await call(susie, 'POST', `/api/cases/${caseId}/enrich`);
+  assert.equal(enriched.status, 200, JSON.stringify(enriched.body));
+  type Enriched = { value: string; result: { results: { provider: string; summary: string | null; origin: string }[] } };
+  const vt = (value: string) => (enriched.body.artifacts as Enriched[]).find((a) => a.value === value)!.result.results.find((r) => r.provider === 'virustotal')!;
+  assert.match(vt('https://www.win-rar.com/postdownload.html?&L=0&Version=32bit').summary ?? '', /1 \/ 90/);
+  assert.match(vt('51.195.68.163').summary ?? '', /0 \/ 88/);
+  assert.equal(vt('51.195.68.163').origin, 'snapshot');
+  const withIntel = await call(susie, 'GET', `/api/cases/${caseId}`);
+  assert.equal((withIntel.body.enrichments as unknown[]).length, 3, 'the results stay with the case');
   assert.equal((await answerStep(susie, caseId, 'analyst-note', { kind: 'note', text: 'x'.repeat(3001) })).status, 400, 'notes stop at 3,000 characters');
   assert.equal((await answerStep(susie, caseId, 'analyst-note', { kind: 'note', text: 'Genuine WinRAR installer from win-rar.com; 1/90 on VirusTotal is noise.' })).status, 200);
 

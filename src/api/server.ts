@@ -18,7 +18,7 @@ import { createWorkflow } from '../soc/workflow.ts';
 import { loadSitePlaybooks } from '../soc/playbooks/site-mapping.ts';
 import { analysisRoutes } from './analysis/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
-import { createIntelContext } from '../intel/index.ts';
+import { createIntelHolder } from './intel/intel-holder.ts';
 import { yaraRuleDir } from '../analysis/file/rule-folder.ts';
 
 export interface ServerOptions {
@@ -49,13 +49,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(alertRoutes, { prefix: '/api/alerts', store: options.store });
   const workflow = createWorkflow(options.store, loadSitePlaybooks(options.dataDir));
   await app.register(workflowRoutes, { prefix: '/api/alerts', store: options.store, workflow });
-  await app.register(caseRoutes, { prefix: '/api/cases', store: options.store, workflow });
   await app.register(hostRoutes, { prefix: '/api/hosts', store: options.store });
   await app.register(emailRoutes, { prefix: '/api/emails', store: options.store });
   await app.register(scenarioRoutes, { prefix: '/api', store: options.store });
-  const intel = createIntelContext({ store: options.store, dataDir: options.dataDir });
+  const intel = createIntelHolder(options.store, options.dataDir);
   app.addHook('onClose', async () => intel.close());
   await app.register(intelRoutes, { prefix: '/api/intel', store: options.store, intel });
+  await app.register(caseRoutes, { prefix: '/api/cases', store: options.store, workflow, intel });
   await app.register(analysisRoutes, { prefix: '/api/analysis', dataDir: options.dataDir, yaraDir: yaraRuleDir(options.dataDir) });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(import('./web-static.ts')); // the web app at / (web/dist), SPA fallback, CSP

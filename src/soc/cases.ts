@@ -20,6 +20,8 @@ export interface CaseView {
   history: PlaybookRun['history'];
   /** After closing, with an answer key: the score and the expected answers. */
   score: ClosedAlertScore | null;
+  /** Threat-intel verdicts of the artifacts, once enriched. */
+  enrichments: { type: string; value: string; verdict: string | null; enrichedAt: string }[];
 }
 
 export async function getCase(store: EventStore, workflow: Workflow, caseId: number): Promise<CaseView> {
@@ -31,6 +33,7 @@ export async function getCase(store: EventStore, workflow: Workflow, caseId: num
     .executeTakeFirst();
   if (!row) throw new WorkflowError(404, 'not_found', `no case ${caseId}`);
   const { run } = await workflow.loadRun(caseId);
+  const enrichments = await workflowDb(store).selectFrom('artifact_enrichments').select(['type', 'value', 'verdict', 'enriched_at']).where('case_id', '=', caseId).orderBy('type').execute();
   return {
     id: row.id,
     eventId: row.alert_id,
@@ -45,6 +48,7 @@ export async function getCase(store: EventStore, workflow: Workflow, caseId: num
     current: run.current,
     history: run.history,
     score: row.score ? (JSON.parse(row.score) as ClosedAlertScore) : null,
+    enrichments: enrichments.map((e) => ({ type: e.type, value: e.value, verdict: e.verdict, enrichedAt: new Date(e.enriched_at).toISOString() })),
   };
 }
 

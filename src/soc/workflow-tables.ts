@@ -42,6 +42,7 @@ export type WorkflowTables = {
     loaded_at: number;
   };
   answer_keys: { alert_id: number; scenario: string; declared_event_id: number; key: string };
+  artifact_enrichments: { case_id: number; type: string; value: string; verdict: string | null; results: string; enriched_at: number };
   hosts: {
     hostname: string;
     scenario: string | null;

@@ -6,11 +6,13 @@ import { answerInputSchema } from '../../soc/playbooks/run.ts';
 import type { Workflow } from '../../soc/workflow.ts';
 import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
+import { enrichCase } from '../../intel/case-enrichment.ts';
+import type { IntelHolder } from '../intel/intel-holder.ts';
 
 const anything = z.record(z.string(), z.unknown());
 const caseParams = z.object({ caseId: z.coerce.number().int().positive() });
 
-export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Workflow }> = async (app, { store, workflow }) => {
+export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Workflow; intel: IntelHolder }> = async (app, { store, workflow, intel }) => {
   app.get('/:caseId', { schema: { summary: 'A case: Incident Details, playbook, run and (after closing) the score', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
     getCase(store, workflow, request.params.caseId) as unknown as Promise<Record<string, unknown>>,
   );
@@ -25,4 +27,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Wo
   app.post('/:caseId/restart', { schema: { summary: 'Restart the playbook (earlier answers are kept as abandoned)', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
     actOnCase(workflow, request.params.caseId, { kind: 'restart' }, actorOf(request)),
   );
+  app.post('/:caseId/enrich', { schema: { summary: "Look every artifact of the case up with the configured providers; results kept with the case", tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) => {
+    const { run } = await workflow.loadRun(request.params.caseId);
+    return { artifacts: await enrichCase(await intel.get(), store, request.params.caseId, run) };
+  });
 };

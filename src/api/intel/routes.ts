@@ -1,7 +1,8 @@
 // Threat Intel routes: the indicator list with counters and filters, the providers, and lookups across them.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countIndicators, describeProviders, lookupObservable, PROVIDER_IDS, queryIndicators, type IntelContext } from '../../intel/index.ts';
+import { countIndicators, describeProviders, lookupObservable, PROVIDER_IDS, queryIndicators } from '../../intel/index.ts';
+import type { IntelHolder } from './intel-holder.ts';
 import type { EventStore } from '../../store/store.ts';
 
 const indicatorQuery = z.object({
@@ -22,7 +23,7 @@ const lookupBody = z.object({
   refresh: z.boolean().optional(),
 });
 
-export const intelRoutes: FastifyPluginAsyncZod<{ store: EventStore; intel: IntelContext }> = async (app, { store, intel }) => {
+export const intelRoutes: FastifyPluginAsyncZod<{ store: EventStore; intel: IntelHolder }> = async (app, { store, intel }) => {
   app.get(
     '/indicators',
     { schema: { summary: 'Local indicators with counters per type', tags: ['intel'], querystring: indicatorQuery, response: { 200: z.record(z.string(), z.unknown()) } } },
@@ -35,14 +36,14 @@ export const intelRoutes: FastifyPluginAsyncZod<{ store: EventStore; intel: Inte
   app.get(
     '/providers',
     { schema: { summary: 'Configured providers (never their keys)', tags: ['intel'], response: { 200: z.record(z.string(), z.unknown()) } } },
-    async () => ({ providers: describeProviders(intel) }),
+    async () => ({ providers: describeProviders(await intel.get()) }),
   );
   app.post(
     '/lookup',
     { schema: { summary: 'Look an observable up with every configured provider', tags: ['intel'], body: lookupBody, response: { 200: z.record(z.string(), z.unknown()) } } },
     async (request) => {
       const { value, providers, refresh } = request.body;
-      return (await lookupObservable(intel, value, { providers, refresh })) as unknown as Record<string, unknown>;
+      return (await lookupObservable(await intel.get(), value, { providers, refresh })) as unknown as Record<string, unknown>;
     },
   );
 };

@@ -5,6 +5,7 @@ import { alertsMigration } from './migrations/0002-alerts.ts';
 import { intelMigration } from './migrations/0003-intel.ts';
 import { authMigration } from './migrations/0004-auth.ts';
 import { workflowMigration } from './migrations/0005-workflow.ts';
+import { enrichmentMigration } from './migrations/0006-enrichment.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-events': eventsMigration,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-intel': intelMigration,
   '0004-auth': authMigration,
   '0005-workflow': workflowMigration,
+  '0006-enrichment': enrichmentMigration,
 };
 
 export const sqliteMigrations: MigrationProvider = {
