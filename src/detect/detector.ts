@@ -43,6 +43,8 @@ export interface Detector {
   readonly ruleCount: number;
   readonly correlationCount: number;
   readonly rejected: readonly (Rejection & { dir: string })[];
+  /** The alert type the rule with this catalogue code raises (SOC119 → Proxy), when one is loaded. */
+  typeOfCode(code: string): string | undefined;
   /** Runs every routed rule over the events in order; never throws. Correlation state carries over between calls. */
   detect(events: readonly WatchEvent[]): AlertDraft[];
 }
@@ -118,7 +120,10 @@ export function createDetector(loaded: LoadedRules & { dirRejected?: (Rejection 
     presentations.set(c, { key: c.id ?? c.name ?? c.title, meta: ruleMeta(c), doc: c, logsource: base?.rule.logsource ?? {} });
   }
   const standalone = new Set(rules.filter((r) => correlations.emitsStandalone(r)));
+  const typeByCode = new Map<string, string>();
+  for (const p of presentations.values()) if (p.meta) typeByCode.set(p.meta.code, p.meta.type);
   return {
+    typeOfCode: (code) => typeByCode.get(code),
     ruleCount: rules.length,
     correlationCount: loaded.correlations.length,
     rejected: loaded.dirRejected ?? [],

@@ -118,10 +118,15 @@ export async function loadPack(store: EventStore, dir: string): Promise<LoadResu
     if (!checked.ok) throw new ScenarioError(`${dir}: answers.yaml`, checked.problems.map((reason) => ({ file: 'answers.yaml', line: 1, column: 1, reason: `${declared}: ${reason}` })));
     return JSON.stringify(key);
   };
-  for (const a of pack.scenario.alerts) if ('declare' in a) keyFor(a.eventId, a.eventId, a.declare.type);
+  const detector = loadDetector({ placeholders: await intelPlaceholders(store) });
+  // every answer key is checked before anything is written
+  for (const a of pack.scenario.alerts) {
+    const type = 'declare' in a ? a.declare.type : detector.typeOfCode(a.rule);
+    if (type === undefined) throw new ScenarioError(`${dir}: no loaded rule has the code ${'rule' in a ? a.rule : ''} (EventID ${a.eventId})`);
+    keyFor(a.eventId, a.eventId, type);
+  }
 
   const before = (await db.selectFrom('alerts').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst())?.n ?? 0;
-  const detector = loadDetector({ placeholders: await intelPlaceholders(store) });
   let events = 0;
   for (const log of pack.scenario.logs) {
     const summary = await ingestFile(store, join(pack.dir, log.path), { format: log.format, detect: (e) => detector.detect(e), bulk: false });
