@@ -1,4 +1,5 @@
 // IP address classification shared by the HTTP address policy and the lookups (private addresses are never sent out).
+import { classifyIp, stripBrackets } from '../events/ip-class.ts';
 import ipaddr from 'ipaddr.js';
 
 export type AddressClass = 'public' | 'loopback' | 'private' | 'link_local' | 'other_special';
@@ -11,10 +12,6 @@ export function isIpAddress(text: string): boolean {
   return bare.includes(':') && /^[0-9a-f:.]+$/i.test(bare) && ipaddr.IPv6.isValid(bare);
 }
 
-export function stripBrackets(host: string): string {
-  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-}
-
 /** Canonical text of an address: dotted quad, or RFC 5952 compact IPv6. Undefined when not an address. */
 export function normaliseIp(text: string): string | undefined {
   const bare = stripBrackets(text.trim());
@@ -24,21 +21,6 @@ export function normaliseIp(text: string): string | undefined {
 
 /** Public unicast, loopback, private (RFC 1918, ULA, CGNAT), link-local, or something else special (multicast, reserved…). */
 export function classifyAddress(text: string): AddressClass {
-  let addr: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(stripBrackets(text));
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
-  const range = addr.range();
-  switch (range) {
-    case 'unicast':
-      return 'public';
-    case 'loopback':
-      return 'loopback';
-    case 'private':
-    case 'uniqueLocal':
-    case 'carrierGradeNat':
-      return 'private';
-    case 'linkLocal':
-      return 'link_local';
-    default:
-      return 'other_special';
-  }
+  const kind = classifyIp(text);
+  return kind === 'multicast' || kind === 'unspecified' || kind === 'special' ? 'other_special' : kind;
 }

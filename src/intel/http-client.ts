@@ -1,7 +1,8 @@
 // The only module that makes outbound HTTP requests: an address policy, one deadline per request, a streamed size cap, JSON parsing.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent, request } from 'undici';
-import { classifyAddress, isIpAddress, stripBrackets, type AddressClass } from './addresses.ts';
+import { stripBrackets } from '../events/ip-class.ts';
+import { classifyAddress, isIpAddress, type AddressClass } from './addresses.ts';
 
 /** Where requests may go. Public addresses are always allowed (within `allowedOrigins`); the rest only when named here. */
 export interface AddressPolicy {

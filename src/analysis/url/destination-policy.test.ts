@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumPath } from './browser.ts';
-import { classifyIp, DestinationPolicy } from './destination-policy.ts';
+import { classifyIp } from '../../events/ip-class.ts';
+import { DestinationPolicy } from './destination-policy.ts';
 import { startEgressProxy } from './egress-proxy.ts';
 
 const DNS: Record<string, string[]> = {

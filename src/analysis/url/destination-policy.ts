@@ -1,8 +1,8 @@
 // Destination policy for the URL sandbox: which hosts and addresses the browser may reach (public unicast only, unless allowed explicitly).
+import { classifyIp, stripBrackets, type AddressKind } from '../../events/ip-class.ts';
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 
-export type AddressKind = 'public' | 'loopback' | 'private' | 'link_local' | 'multicast' | 'unspecified' | 'special';
 
 export interface DestinationPolicyOptions {
   /** Addresses or CIDR ranges that may be reached although not public, e.g. `['127.0.0.1', '10.1.0.0/16']`. */
@@ -21,35 +21,6 @@ export type Verdict =
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'ws:': 80, 'https:': 443, 'wss:': 443 };
-
-/** Kind of an IP address; IPv4-mapped IPv6 is judged as its IPv4 address. Anything not plain unicast is `special` or narrower. */
-export function classifyIp(text: string): AddressKind {
-  let addr: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(stripBrackets(text));
-  if (addr instanceof ipaddr.IPv6 && addr.isIPv4MappedAddress()) addr = addr.toIPv4Address();
-  switch (addr.range()) {
-    case 'unicast':
-      return 'public';
-    case 'loopback':
-      return 'loopback';
-    case 'private':
-    case 'uniqueLocal':
-    case 'carrierGradeNat':
-      return 'private';
-    case 'linkLocal':
-      return 'link_local';
-    case 'multicast':
-    case 'broadcast':
-      return 'multicast';
-    case 'unspecified':
-      return 'unspecified';
-    default:
-      return 'special';
-  }
-}
-
-export function stripBrackets(host: string): string {
-  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-}
 
 /** Canonical text of an IP literal (IPv4-mapped IPv6 becomes IPv4), or undefined for a host name. */
 export function canonicalIp(host: string): string | undefined {
