@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './components/layout/app-layout.tsx';
 import { RouteError } from './components/layout/route-error.tsx';
 import { LoginPage } from './pages/login/login-page.tsx';
+import { LoadingState } from './components/ui/states.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -10,6 +11,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <LoadingState />,
     children: [
       { index: true, element: <Navigate to="/monitoring" replace /> },
       { path: 'monitoring', lazy: async () => ({ Component: (await import('./pages/monitoring/monitoring-page.tsx')).MonitoringPage }) },

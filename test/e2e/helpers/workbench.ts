@@ -85,5 +85,6 @@ export async function logIn(page: Page, baseUrl: string, path = '/monitoring'): 
 /** Saves a 1440×900 screenshot of the page to docs/screenshots/<name>.png (committed: the pages as an analyst sees them). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForTimeout(400); // let dialog and notification transitions settle
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

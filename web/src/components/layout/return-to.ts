@@ -1,7 +1,9 @@
 // The return-to URL kept across a login: only same-app paths are accepted (no open redirect).
 
 export function loginPath(current: string): string {
-  return current && current !== '/' && !current.startsWith('/login') ? `/login?next=${encodeURIComponent(current)}` : '/login';
+  // already on the login page (a late 401): keep its return-to URL
+  if (current.startsWith('/login')) return current;
+  return current && current !== '/' ? `/login?next=${encodeURIComponent(current)}` : '/login';
 }
 
 export function safeNext(next: string | null): string {

@@ -7,17 +7,17 @@ export interface FieldLine {
   value: string | null;
 }
 
-export function FieldLines({ fields, labelWidth = 170 }: { fields: readonly FieldLine[]; labelWidth?: number }) {
+export function FieldLines({ fields, labelWidth = 170, mono = true }: { fields: readonly FieldLine[]; labelWidth?: number; mono?: boolean }) {
   return (
     <Box className={classes.grid} style={{ gridTemplateColumns: `${labelWidth}px 12px 1fr` }} data-testid="field-lines">
       {fields.map((field, i) => (
-        <FieldRow key={`${field.label}-${i}`} field={field} />
+        <FieldRow key={`${field.label}-${i}`} field={field} mono={mono} />
       ))}
     </Box>
   );
 }
 
-function FieldRow({ field }: { field: FieldLine }) {
+function FieldRow({ field, mono }: { field: FieldLine; mono: boolean }) {
   return (
     <>
       <Text size="sm" c="dimmed" className={classes.label}>
@@ -26,7 +26,7 @@ function FieldRow({ field }: { field: FieldLine }) {
       <Text size="sm" c="dimmed">
         :
       </Text>
-      <Text size="sm" className={classes.value}>
+      <Text size="sm" className={mono ? classes.value : classes.text}>
         {field.value ?? '—'}
       </Text>
     </>

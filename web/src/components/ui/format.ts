@@ -60,3 +60,6 @@ export function fromLocalInput(value: string): number | undefined {
   const ms = new Date(value).getTime();
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/** `1 event`, `2 events`, `10,000+ events`. */
+export const countOf = (n: number, noun: string, capped = false): string => `${formatCount(n)}${capped ? '+' : ''} ${noun}${n === 1 && !capped ? '' : 's'}`;

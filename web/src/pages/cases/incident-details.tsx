@@ -15,6 +15,7 @@ export function IncidentDetails({ kase }: { kase: CaseView }) {
       </Title>
       <FieldLines
         labelWidth={140}
+        mono={false}
         fields={[
           { label: 'Incident Name', value: kase.name },
           { label: 'Description', value: kase.description },
