@@ -32,7 +32,7 @@ export interface GeneratedLog {
   path: string;
   events: number;
   /** Values the benchmark searches for: each occurs in the log. */
-  probes: { clientIps: string[]; domains: string[]; urlFragments: string[]; words: string[] };
+  probes: { clientIps: string[]; domains: string[]; urlFragments: string[]; selectiveUrlFragments: string[]; words: string[] };
 }
 
 function pad(n: number): string {
@@ -44,14 +44,33 @@ function squidTime(ms: number): string {
   return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }
 
-export async function generateSquidCombined(path: string, events: number, seed = 83): Promise<GeneratedLog> {
-  const rnd = new Random(seed);
+/** The client and domain pools, drawn first from the seed: a generated file's pools can be rebuilt without rewriting it. */
+function pools(rnd: Random): { clients: string[]; domains: string[] } {
   const clients = Array.from({ length: 4000 }, (_, i) => `10.${(i >> 12) & 255}.${(i >> 6) & 63}.${(i & 63) + 10}`)
     .concat(Array.from({ length: 1000 }, (_, i) => `172.16.${(i >> 8) & 255}.${i & 255}`));
   const domains = Array.from({ length: 40_000 }, (_, i) => {
     const sub = rnd.next() < 0.7 ? `${rnd.pick(WORDS)}.` : '';
     return `${sub}${rnd.pick(NAMES)}${i}.${rnd.pick(TLDS)}`;
   });
+  return { clients, domains };
+}
+
+/** Values the benchmark searches for; each occurs in a file generated with the same seed. */
+export function squidProbes(seed = 83): GeneratedLog['probes'] {
+  const { clients, domains } = pools(new Random(seed));
+  return {
+    clientIps: Array.from({ length: 20 }, (_, k) => clients[clients.length - 1 - k * 37]!),
+    domains: Array.from({ length: 20 }, (_, k) => domains[2000 + k * 611]!),
+    urlFragments: ['winrar-x64', 'chrome_installer', 'invoice.scr', 'download/999/'],
+    // page URLs carry ?id=N&ref= with N under 100,000: each of these stands in about 1 in 220,000 lines
+    selectiveUrlFragments: Array.from({ length: 10 }, (_, k) => `?id=${4242 + k * 9001}&`),
+    words: Array.from({ length: 20 }, (_, k) => domains[3000 + k * 503]!.split('.').find((label) => /\d/.test(label))!),
+  };
+}
+
+export async function generateSquidCombined(path: string, events: number, seed = 83): Promise<GeneratedLog> {
+  const rnd = new Random(seed);
+  const { clients, domains } = pools(rnd);
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const start = Date.UTC(2021, 2, 1);
   const step = (30 * 86_400_000) / events;
@@ -98,14 +117,5 @@ export async function generateSquidCombined(path: string, events: number, seed =
   }
   out.write(buffer);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return {
-    path,
-    events,
-    probes: {
-      clientIps: Array.from({ length: 20 }, (_, k) => clients[clients.length - 1 - k * 37]!),
-      domains: Array.from({ length: 20 }, (_, k) => domains[2000 + k * 611]!),
-      urlFragments: ['winrar-x64', 'chrome_installer', 'invoice.scr', 'download/999/'],
-      words: Array.from({ length: 20 }, (_, k) => domains[3000 + k * 503]!.split('.').find((label) => /\d/.test(label))!),
-    },
-  };
+  return { path, events, probes: squidProbes(seed) };
 }

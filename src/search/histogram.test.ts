@@ -60,6 +60,19 @@ describe('histogram', () => {
       assert.ok(result.buckets[result.buckets.length - 1]!.start < to);
     });
   }
+  it('counts every event exactly from the per-minute counts, partial minutes at both edges included', async () => {
+    const times = t.events.map((e) => e.timestamp).sort((a, b) => a - b);
+    const span = times[times.length - 1]! - times[0]!;
+    for (let k = 0; k < 25; k++) {
+      // odd edges (not on minute boundaries) and bucket counts that give whole-minute intervals
+      const from = times[0]! + Math.floor((span * k) / 60) + 7_777;
+      const to = times[times.length - 1]! - Math.floor((span * k) / 90) + 1;
+      const result = await histogram(t.store, { query: '', from, to, buckets: 5 + k });
+      assert.equal(result.interval % 60_000, 0, `interval ${result.interval}`);
+      const start = result.buckets[0]!.start;
+      assert.deepEqual(result.buckets.map((b) => b.count), expectedCounts(() => true, start, result.interval, result.buckets.length, from, to), `from ${from} to ${to}`);
+    }
+  });
   it('returns no buckets when nothing matches', async () => {
     assert.deepEqual((await histogram(t.store, { query: 'user.name:nobody' })).buckets, []);
   });

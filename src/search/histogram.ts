@@ -68,8 +68,26 @@ export async function histogram(store: EventStore, options: HistogramOptions): P
   const count = Math.max(1, Math.ceil((to - start) / interval));
   const counts = new Array<number>(count).fill(0);
 
-  if (parseQuery(options.query).kind === 'all') {
-    // No filter: one index-only range count per bucket beats grouping (which would sort every row).
+  const everything = parseQuery(options.query).kind === 'all';
+  if (everything && interval % MINUTE === 0) {
+    // No filter and buckets of whole minutes: the store's per-minute counts, plus the partial minutes at the edges.
+    const firstWhole = Math.ceil(from / MINUTE);
+    const endWhole = Math.floor(to / MINUTE);
+    const minutes = await store.db
+      .selectFrom('event_minutes')
+      .select(['minute', 'count'])
+      .where('minute', '>=', firstWhole)
+      .where('minute', '<', endWhole)
+      .execute();
+    for (const m of minutes) counts[Math.floor((m.minute * MINUTE - start) / interval)]! += m.count;
+    const edges = firstWhole <= endWhole ? [[from, firstWhole * MINUTE], [endWhole * MINUTE, to]] : [[from, to]];
+    for (const [lo, hi] of edges) {
+      if (lo! >= hi!) continue;
+      const { n } = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('ts', '>=', lo!).where('ts', '<', hi!).executeTakeFirstOrThrow();
+      counts[Math.floor((lo! - start) / interval)]! += Number(n);
+    }
+  } else if (everything) {
+    // No filter, buckets under a minute (a short range): one index-only range count per bucket.
     const ts = column('ts');
     const { rows } = await sql<{ k: number; n: number }>`
       WITH RECURSIVE b(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM b WHERE k < ${count - 1})

@@ -86,10 +86,17 @@ export interface AlertEventsTable {
   event_id: number;
 }
 
+/** Events per minute (`minute` = epoch ms ÷ 60,000), for histograms over the whole store. */
+export interface EventMinutesTable {
+  minute: number;
+  count: number;
+}
+
 export interface Database {
   events: EventsTable;
   sources: SourcesTable;
   rejects: RejectsTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
+  event_minutes: EventMinutesTable;
 }

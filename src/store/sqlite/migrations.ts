@@ -6,6 +6,7 @@ import { intelMigration } from './migrations/0003-intel.ts';
 import { authMigration } from './migrations/0004-auth.ts';
 import { workflowMigration } from './migrations/0005-workflow.ts';
 import { enrichmentMigration } from './migrations/0006-enrichment.ts';
+import { eventMinutesMigration } from './migrations/0007-event-minutes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-events': eventsMigration,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-auth': authMigration,
   '0005-workflow': workflowMigration,
   '0006-enrichment': enrichmentMigration,
+  '0007-event-minutes': eventMinutesMigration,
 };
 
 export const sqliteMigrations: MigrationProvider = {

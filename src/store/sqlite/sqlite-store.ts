@@ -51,6 +51,18 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
   const insertReject = sqlite.prepare(
     'INSERT INTO rejects (source_id, path, line_no, reason, raw, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const addMinute = sqlite.prepare(
+    'INSERT INTO event_minutes (minute, count) VALUES (?, ?) ON CONFLICT (minute) DO UPDATE SET count = count + excluded.count',
+  );
+  /** Keeps the per-minute counts (inside the caller's transaction). */
+  const countMinutes = (timestamps: number[]): void => {
+    const perMinute = new Map<number, number>();
+    for (const ts of timestamps) {
+      const minute = Math.floor(ts / 60_000);
+      perMinute.set(minute, (perMinute.get(minute) ?? 0) + 1);
+    }
+    for (const [minute, n] of perMinute) addMinute.run(minute, n);
+  };
   const updateSource = sqlite.prepare(
     'UPDATE sources SET lines_done = ?, events = events + ?, rejected = rejected + ? WHERE id = ?',
   );
@@ -66,6 +78,7 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
 
   const commit = sqlite.transaction((batch: IngestBatch): AlertWriteResult => {
     const ids = batch.events.map(({ event, lineNo }) => writeRow(eventToRow(event, batch.sourceId, lineNo)));
+    countMinutes(batch.events.map((e) => e.event.timestamp));
     const now = new Date().toISOString();
     for (const r of batch.rejects) {
       const cut = r.raw.length > MAX_REJECT_RAW;
@@ -76,7 +89,10 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     const alerts = (batch.alerts ?? []).map(({ eventIndexes, ...a }) => ({ ...a, eventIds: eventIndexes.map((i) => ids[i]!) }));
     return writeAlerts(alerts);
   });
-  const insertMany = sqlite.transaction((events: WatchEvent[]) => events.map((e) => writeRow(eventToRow(e, null, null))));
+  const insertMany = sqlite.transaction((events: WatchEvent[]) => {
+    countMinutes(events.map((e) => e.timestamp));
+    return events.map((e) => writeRow(eventToRow(e, null, null)));
+  });
 
   return {
     kind: 'sqlite',
