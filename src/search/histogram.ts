@@ -53,12 +53,19 @@ export async function histogram(store: EventStore, options: HistogramOptions): P
   const range = resolveTimeRange(options.from, options.to);
   const where = searchCondition(options.query, range);
   let { from, to } = range;
+  const everything = parseQuery(options.query).kind === 'all';
   if (from === undefined || to === undefined) {
-    const bounds = await store.db
-      .selectFrom('events')
-      .select((eb) => [eb.fn.min<number | null>('events.ts').as('first'), eb.fn.max<number | null>('events.ts').as('last')])
-      .where(where)
-      .executeTakeFirstOrThrow();
+    const bounds = everything && from === undefined && to === undefined
+      ? // the first and last event by the time index (a WHERE, even a true one, would make SQLite scan for min/max)
+        {
+          first: (await store.db.selectFrom('events').select('ts').orderBy('ts', 'asc').limit(1).executeTakeFirst())?.ts ?? null,
+          last: (await store.db.selectFrom('events').select('ts').orderBy('ts', 'desc').limit(1).executeTakeFirst())?.ts ?? null,
+        }
+      : await store.db
+          .selectFrom('events')
+          .select((eb) => [eb.fn.min<number | null>('events.ts').as('first'), eb.fn.max<number | null>('events.ts').as('last')])
+          .where(where)
+          .executeTakeFirstOrThrow();
     if (bounds.first === null || bounds.last === null) return { interval: roundInterval((to ?? 0) - (from ?? 0), wanted), buckets: [] };
     from ??= bounds.first;
     to ??= bounds.last + 1;
@@ -68,7 +75,6 @@ export async function histogram(store: EventStore, options: HistogramOptions): P
   const count = Math.max(1, Math.ceil((to - start) / interval));
   const counts = new Array<number>(count).fill(0);
 
-  const everything = parseQuery(options.query).kind === 'all';
   if (everything && interval % MINUTE === 0) {
     // No filter and buckets of whole minutes: the store's per-minute counts, plus the partial minutes at the edges.
     const firstWhole = Math.ceil(from / MINUTE);
