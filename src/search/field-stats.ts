@@ -1,11 +1,11 @@
 // "Interesting fields": top values per field over the most recent matches of a search, and the field names the store knows.
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { canonicalField } from '../events/event.ts';
 import type { EventStore } from '../store/store.ts';
 import { SearchError } from './errors.ts';
 import { fieldTarget, hotFieldNames } from './field-targets.ts';
 import { searchCondition } from './condition.ts';
-import { jsonKeys, jsonPresent, jsonValues } from './sqlite-dialect.ts';
+import { jsonKeys } from './sqlite-dialect.ts';
 import { resolveTimeRange, type TimeInput } from './time-range.ts';
 
 export const DEFAULT_SAMPLE_LIMIT = 100_000;
@@ -46,11 +46,26 @@ export interface FieldStatsResult {
   fields: FieldStats[];
 }
 
-interface StatsRow {
-  f: number;
-  is_value: number;
-  value: string | number | null;
-  n: number;
+type Scalar = string | number;
+
+/** Adds a value (each element of a list) to a field's counts; objects and nulls are not values. */
+function tally(counts: Map<Scalar, number>, value: unknown): boolean {
+  if (Array.isArray(value)) {
+    let any = false;
+    for (const v of value) any = tally(counts, v) || any;
+    return any;
+  }
+  if (typeof value === 'boolean') value = value ? 1 : 0;
+  if (typeof value !== 'string' && typeof value !== 'number') return false;
+  counts.set(value, (counts.get(value) ?? 0) + 1);
+  return true;
+}
+
+function top(counts: Map<Scalar, number>, size: number): FieldValueCount[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, size)
+    .map(([value, count]) => ({ value, count }));
 }
 
 export async function fieldStats(store: EventStore, options: FieldStatsOptions): Promise<FieldStatsResult> {
@@ -62,49 +77,32 @@ export async function fieldStats(store: EventStore, options: FieldStatsOptions):
   }
   const fields = [...new Set((options.fields ?? hotFieldNames().filter((f) => f !== '@timestamp')).map(canonicalField))];
   const where = searchCondition(options.query, resolveTimeRange(options.from, options.to));
+  const targets = fields.map(fieldTarget);
+  const columns = [...new Set(targets.map((t) => (t.kind === 'json' ? 'fields' : t.column)))];
 
-  // One pass: the sample is materialised once, then every field is grouped over it.
-  const columns = new Set<string>();
-  const groups: RawBuilder<unknown>[] = [sql`SELECT -1 AS f, 0 AS is_value, NULL AS value, count(*) AS n FROM s`];
-  fields.forEach((field, f) => {
-    const target = fieldTarget(field);
-    if (target.kind === 'json') {
-      columns.add('fields');
-      const values = jsonValues(sql.ref('s.fields'), target.field);
-      groups.push(
-        sql`SELECT ${f}, 0, NULL, count(*) FROM s WHERE ${jsonPresent(target.field, sql.ref('s.fields'))}`,
-        sql`SELECT ${f}, 1, j.value, count(*) FROM s, ${values} AS j WHERE j.type NOT IN ('object', 'array', 'null') GROUP BY j.value`,
-      );
-      return;
-    }
-    columns.add(target.column);
-    const ref = sql.ref(`s.${target.column}`);
-    groups.push(
-      sql`SELECT ${f}, 0, NULL, count(${ref}) FROM s`,
-      sql`SELECT ${f}, 1, ${ref}, count(*) FROM s WHERE ${ref} IS NOT NULL GROUP BY ${ref}`,
-    );
-  });
-  const sampleColumns = sql.join([...columns].map((c) => sql.ref(`events.${c}`)));
-  const query = sql<StatsRow>`
-    WITH s AS MATERIALIZED (
-      SELECT ${sampleColumns} FROM events WHERE ${where} ORDER BY events.ts DESC, events.id DESC LIMIT ${sampleLimit}
-    ),
-    g AS (${sql.join(groups, sql` UNION ALL `)}),
-    ranked AS (
-      SELECT f, is_value, value, n, row_number() OVER (PARTITION BY f, is_value ORDER BY n DESC, value) AS rn FROM g
-    )
-    SELECT f, is_value, value, n FROM ranked WHERE is_value = 0 OR rn <= ${size} ORDER BY f, is_value, rn`;
-  const { rows } = await query.execute(store.db);
-
-  let sampled = 0;
-  const out: FieldStats[] = fields.map((field) => ({ field, present: 0, values: [] }));
+  // The sample is read once, newest first, and every field is counted over it here: one pass over the rows beats
+  // one GROUP BY (and its sort) per field.
+  const { rows } = await sql<Record<string, Scalar | null>>`
+    SELECT ${sql.join(columns.map((c) => sql.ref(`events.${c}`)))} FROM events WHERE ${where}
+    ORDER BY events.ts DESC, events.id DESC LIMIT ${sampleLimit}`.execute(store.db);
+  const counts = fields.map(() => new Map<Scalar, number>());
+  const present = fields.map(() => 0);
   for (const row of rows) {
-    const stats = out[row.f];
-    if (row.f === -1) sampled = Number(row.n);
-    else if (stats && row.is_value === 0) stats.present = Number(row.n);
-    else if (stats && row.value !== null) stats.values.push({ value: row.value, count: Number(row.n) });
+    const json = typeof row.fields === 'string' ? (JSON.parse(row.fields) as Record<string, unknown>) : undefined;
+    targets.forEach((target, f) => {
+      if (target.kind === 'json') {
+        if (json === undefined || !Object.hasOwn(json, target.field)) return;
+        present[f]!++;
+        tally(counts[f]!, json[target.field]);
+        return;
+      }
+      const value = row[target.column];
+      if (value === null || value === undefined) return;
+      present[f]!++;
+      tally(counts[f]!, value);
+    });
   }
-  return { sampled, fields: out };
+  return { sampled: rows.length, fields: fields.map((field, f) => ({ field, present: present[f]!, values: top(counts[f]!, size) })) };
 }
 
 /** Field names (canonical) searchable in this store: every column-backed field, then JSON fields seen in recent events. */

@@ -125,11 +125,6 @@ export function jsonAny(
   return sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${column('fields')}, ${jsonPath(field)}) AS j WHERE ${predicate(value, kind)})`;
 }
 
-/** A table expression of one row per value of a JSON field (elements for multi-valued ones), columns `value`, `type`. */
-export function jsonValues(fieldsColumn: RawBuilder<unknown>, field: string): RawBuilder<unknown> {
-  return sql`json_each(${fieldsColumn}, ${jsonPath(field)})`;
-}
-
 /** A table expression of one row per top-level key of a JSON object column, column `key`. */
 export function jsonKeys(fieldsColumn: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`json_each(${fieldsColumn})`;
