@@ -15,7 +15,13 @@ import type { EventStore } from '../../../src/store/store.ts';
 
 export const ANALYST = { name: 'analyst.susie', password: 'Susie-e2e-Passw0rd-long' };
 export const CHROMIUM_PATH = process.env.WATCHFLOOR_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
+/**
+ * Screenshots of every page: into docs/screenshots (committed, shown by the README) when WATCHFLOOR_SCREENSHOTS=1, so a
+ * developer refreshes them on purpose; otherwise into a temporary folder, so a test run leaves the work tree as it was.
+ */
+export const SCREENSHOT_DIR = process.env.WATCHFLOOR_SCREENSHOTS === '1'
+  ? join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'wf-screenshots-'));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface Workbench {
@@ -82,7 +88,7 @@ export async function logIn(page: Page, baseUrl: string, path = '/monitoring'): 
   await page.getByTestId('current-user').waitFor();
 }
 
-/** Saves a 1440×900 screenshot of the page to docs/screenshots/<name>.png (committed: the pages as an analyst sees them). */
+/** Saves a 1440×900 screenshot of the page to SCREENSHOT_DIR/<name>.png. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(400); // let dialog and notification transitions settle
