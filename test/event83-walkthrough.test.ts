@@ -101,6 +101,8 @@ test('EventID 83 through the API: case, proxy playbook, artifacts, note, False P
   assert.equal(score.total, 10);
   assert.equal(score.successRate, 1);
 
+  const cases = (await call(susie, 'GET', '/api/cases?status=closed')).body.cases as { id: number; eventId: number; status: string }[];
+  assert.deepEqual(cases.map((c) => [c.id, c.eventId, c.status]), [[caseId, 83, 'closed']]);
   const closedList = await call(susie, 'GET', '/api/alerts/closed/investigations');
   const row = (closedList.body.closed as { eventId: number; result: string; verdict: string }[]).find((r) => r.eventId === 83)!;
   assert.deepEqual([row.result, row.verdict], ['✓', 'False Positive']);

@@ -74,3 +74,24 @@ export async function actOnCase(workflow: Workflow, caseId: number, action: Step
   await workflow.saveRun(caseId, next, actor, `case.${action.kind === 'answer' ? `answer.${action.stepId}` : action.kind}`);
   return { current: next.current, step: currentStep(next)?.title ?? null };
 }
+
+export interface CaseSummary {
+  id: number;
+  eventId: number;
+  name: string;
+  type: string;
+  status: string;
+  owner: string;
+  createdAt: string;
+}
+
+/** Case Management's list: open and closed cases, newest first. */
+export async function listCases(store: EventStore, options: { status?: 'open' | 'closed'; limit?: number; offset?: number } = {}): Promise<CaseSummary[]> {
+  let query = workflowDb(store)
+    .selectFrom('cases')
+    .innerJoin('investigations', 'investigations.id', 'cases.investigation_id')
+    .select(['cases.id', 'cases.alert_id', 'cases.name', 'cases.type', 'cases.status', 'cases.created_at', 'investigations.owner']);
+  if (options.status) query = query.where('cases.status', '=', options.status);
+  const rows = await query.orderBy('cases.created_at', 'desc').orderBy('cases.id', 'desc').limit(options.limit ?? 100).offset(options.offset ?? 0).execute();
+  return rows.map((r) => ({ id: r.id, eventId: r.alert_id, name: r.name, type: r.type, status: r.status, owner: r.owner, createdAt: new Date(r.created_at).toISOString() }));
+}

@@ -1,7 +1,7 @@
 // Case Management routes: Incident Details with the playbook run, and the step dialog's actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actOnCase, getCase } from '../../soc/cases.ts';
+import { actOnCase, getCase, listCases } from '../../soc/cases.ts';
 import { answerInputSchema } from '../../soc/playbooks/run.ts';
 import type { Workflow } from '../../soc/workflow.ts';
 import type { EventStore } from '../../store/store.ts';
@@ -13,6 +13,18 @@ const anything = z.record(z.string(), z.unknown());
 const caseParams = z.object({ caseId: z.coerce.number().int().positive() });
 
 export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Workflow; intel: IntelHolder }> = async (app, { store, workflow, intel }) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        summary: 'Cases, newest first',
+        tags: ['cases'],
+        querystring: z.object({ status: z.enum(['open', 'closed']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) }),
+        response: { 200: z.object({ cases: z.array(z.object({ id: z.number(), eventId: z.number(), name: z.string(), type: z.string(), status: z.string(), owner: z.string(), createdAt: z.string() })) }) },
+      },
+    },
+    async (request) => ({ cases: await listCases(store, request.query) }),
+  );
   app.get('/:caseId', { schema: { summary: 'A case: Incident Details, playbook, run and (after closing) the score', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
     getCase(store, workflow, request.params.caseId) as unknown as Promise<Record<string, unknown>>,
   );
