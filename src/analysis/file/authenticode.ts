@@ -1,7 +1,6 @@
-// Authenticode: WIN_CERTIFICATE → PKCS#7 SignedData (pkijs/asn1js); signer, chain as given, PE digest match, signature check.
+// Authenticode: WIN_CERTIFICATE → PKCS#7 SignedData (asn1js); signer, chain as given, PE digest match, signature check.
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { Certificate, ContentInfo, SignedData } from 'pkijs';
 import { authenticodeDigest } from './authenticode-digest.ts';
 import type { PeInfo } from './pe/types.ts';
 
@@ -92,85 +91,109 @@ export function analyzeAuthenticode(bytes: Uint8Array, pe: Pick<PeInfo, 'layout'
   return report;
 }
 
-function inspectSignedData(file: Uint8Array, pe: Pick<PeInfo, 'layout' | 'certificateTable'>, der: Uint8Array, report: AuthenticodeReport): void {
-  const asn = asn1js.fromBER(new Uint8Array(der));
+type Asn = asn1js.AsnType;
+
+const isSequence = (n: Asn | undefined): n is asn1js.Sequence => n instanceof asn1js.Sequence;
+const children = (n: Asn | undefined): Asn[] => (n instanceof asn1js.Constructed ? n.valueBlock.value : []);
+/** A context-specific [n] element among `nodes` (IMPLICIT or EXPLICIT tagging both parse as constructed). */
+const tagged = (nodes: Asn[], n: number): asn1js.Constructed | undefined =>
+  nodes.find((v): v is asn1js.Constructed => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === n && v instanceof asn1js.Constructed);
+const oidOf = (n: Asn | undefined): string => (n instanceof asn1js.ObjectIdentifier ? n.getValue() : '');
+const der = (n: Asn): Uint8Array => new Uint8Array(n.valueBeforeDecodeView);
+
+/**
+ * Walks SignedData by hand (RFC 5652): version, digestAlgorithms, encapContentInfo, [0] certificates, [1] crls,
+ * signerInfos. A schema-validating parser (pkijs) costs several times the decoding itself and is not needed to read
+ * these fields; node's crypto parses the certificates and checks the signatures.
+ */
+function inspectSignedData(file: Uint8Array, pe: Pick<PeInfo, 'layout' | 'certificateTable'>, bytes: Uint8Array, report: AuthenticodeReport): void {
+  const asn = asn1js.fromBER(new Uint8Array(bytes));
   if (asn.offset === -1) throw new Error(asn.result.error || 'BER decoding failed');
-  const contentInfo = new ContentInfo({ schema: asn.result });
-  const signedData = new SignedData({ schema: contentInfo.content });
-  report.contentType = signedData.encapContentInfo.eContentType;
+  const contentInfo = children(asn.result);
+  const signedData = children(tagged(contentInfo, 0)?.valueBlock.value[0]);
+  if (oidOf(contentInfo[0]) !== '1.2.840.113549.1.7.2' || signedData.length < 4) throw new Error('not a PKCS#7 SignedData');
+  const encap = signedData.find((n, i) => i >= 2 && isSequence(n) && n.valueBlock.value[0] instanceof asn1js.ObjectIdentifier);
+  report.contentType = oidOf(children(encap)[0]);
   if (report.contentType !== SPC_INDIRECT_DATA) report.warnings.push(`content type ${report.contentType} is not SpcIndirectDataContent`);
 
   // SpcIndirectDataContent ::= SEQUENCE { data SpcAttributeTypeAndOptionalValue, messageDigest DigestInfo }
-  const spc = signedData.encapContentInfo.eContent as unknown as asn1js.Sequence | undefined;
-  if (!spc || !(spc instanceof asn1js.Sequence)) throw new Error('no SpcIndirectDataContent');
-  const digestInfo = spc.valueBlock.value[1] as asn1js.Sequence | undefined;
-  const algOid = ((digestInfo?.valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as asn1js.ObjectIdentifier | undefined)?.getValue() ?? '';
-  const embedded = digestInfo?.valueBlock.value[1] as asn1js.OctetString | undefined;
+  const spc = tagged(children(encap), 0)?.valueBlock.value[0];
+  if (!isSequence(spc)) throw new Error('no SpcIndirectDataContent');
+  const digestInfo = children(spc)[1];
+  const algOid = oidOf(children(children(digestInfo)[0])[0]);
+  const embedded = children(digestInfo)[1];
   const alg = DIGESTS[algOid];
-  if (!alg || !embedded) throw new Error(`unsupported or missing image digest algorithm ${algOid}`);
+  if (!alg || !(embedded instanceof asn1js.OctetString)) throw new Error(`unsupported or missing image digest algorithm ${algOid}`);
   report.digestAlgorithm = alg;
   report.embeddedDigest = toHex(embedded.valueBlock.valueHexView);
   report.computedDigest = authenticodeDigest(file, pe, alg);
   report.digestMatches = report.embeddedDigest === report.computedDigest;
 
-  const rawCerts = certificateDers(contentInfo.content as asn1js.Sequence);
-  const pkiCerts = (signedData.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
-  const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo) throw new Error('no SignerInfo');
-  if (signedData.signerInfos.length > 1) report.warnings.push(`${signedData.signerInfos.length} signers; only the first is checked`);
-  const sid = signerInfo.sid as { issuer?: Certificate['issuer']; serialNumber?: asn1js.Integer };
-  const signerIndex = pkiCerts.findIndex((c) => sid.issuer && sid.serialNumber && c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
-  const x509s = rawCerts.flatMap((d) => {
+  const x509s = children(tagged(signedData, 0)).flatMap((c) => {
     try {
-      return [new X509Certificate(d)];
+      return [new X509Certificate(der(c))];
     } catch {
       report.warnings.push('an embedded certificate could not be parsed');
       return [];
     }
   });
-  const signerCert = signerIndex >= 0 ? x509s[signerIndex] : undefined;
+  const signerInfos = children(signedData[signedData.length - 1]);
+  // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs OPTIONAL, signatureAlgorithm, signature, [1] unsignedAttrs OPTIONAL }
+  const signerInfo = children(signerInfos[0]);
+  if (signerInfo.length < 5) throw new Error('no SignerInfo');
+  if (signerInfos.length > 1) report.warnings.push(`${signerInfos.length} signers; only the first is checked`);
+  const serial = children(signerInfo[1])[1];
+  const serialHex = serial instanceof asn1js.Integer ? toHex(serial.valueBlock.valueHexView).replace(/^(00)+(?=.)/, '').toUpperCase() : '';
+  const signerAlg = DIGESTS[oidOf(children(signerInfo[2])[0])] ?? '';
+  const signedAttrs = tagged(signerInfo, 0);
+  const rest = signerInfo.slice(signedAttrs ? 4 : 3);
+  const signature = rest.find((n): n is asn1js.OctetString => n instanceof asn1js.OctetString);
+  const unsignedAttrs = tagged(signerInfo, 1);
 
   // Authenticated attributes: messageDigest must be the hash of the SpcIndirectDataContent's value bytes.
-  const signerAlg = DIGESTS[signerInfo.digestAlgorithm.algorithmId] ?? '';
-  const spcValue = valueBytes(new Uint8Array(spc.valueBeforeDecodeView));
+  const spcValue = valueBytes(der(spc));
   let signedBytes: Uint8Array = spcValue;
-  if (signerInfo.signedAttrs) {
-    signedBytes = new Uint8Array(signerInfo.signedAttrs.encodedValue);
-    for (const attr of signerInfo.signedAttrs.attributes) {
-      const v = attr.values[0];
-      if (attr.type === MESSAGE_DIGEST && v instanceof asn1js.OctetString && signerAlg) {
+  if (signedAttrs) {
+    // the signature covers the attributes DER-encoded as a SET OF (tag 0x31), not as the [0] IMPLICIT they travel in
+    signedBytes = Uint8Array.from(der(signedAttrs));
+    signedBytes[0] = 0x31;
+    for (const attr of children(signedAttrs)) {
+      const [type, values] = children(attr);
+      const v = children(values)[0];
+      if (oidOf(type) === MESSAGE_DIGEST && v instanceof asn1js.OctetString && signerAlg) {
         report.messageDigestMatches = toHex(v.valueBlock.valueHexView) === createHash(signerAlg).update(spcValue).digest('hex');
-      } else if (attr.type === SIGNING_TIME && (v instanceof asn1js.UTCTime || v instanceof asn1js.GeneralizedTime)) {
+      } else if (oidOf(type) === SIGNING_TIME && (v instanceof asn1js.UTCTime || v instanceof asn1js.GeneralizedTime)) {
         report.signingTime = v.toDate().toISOString();
       }
     }
   } else if (signerAlg) {
     report.messageDigestMatches = true; // no attributes: the signature covers the content itself
   }
-  report.hasCounterSignature = (signerInfo.unsignedAttrs?.attributes ?? []).some((a) => COUNTER_SIGNATURES.includes(a.type));
-  if (!signerCert) {
+  report.hasCounterSignature = children(unsignedAttrs).some((a) => COUNTER_SIGNATURES.includes(oidOf(children(a)[0])));
+  const signerCert = x509s.find((c) => c.serialNumber.replace(/^(00)+(?=.)/, '').toUpperCase() === serialHex);
+  if (!signerCert || !signature) {
     report.warnings.push('the signer certificate is not among the embedded certificates');
     return;
   }
   try {
-    report.signatureVerifies = signerAlg !== '' && verify(signerAlg, signedBytes, signerCert.publicKey, Buffer.from(signerInfo.signature.valueBlock.valueHexView));
+    report.signatureVerifies = signerAlg !== '' && verify(signerAlg, signedBytes, signerCert.publicKey, Buffer.from(signature.valueBlock.valueHexView));
   } catch (err) {
     report.warnings.push(`signature check failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const chain = buildChain(signerCert, x509s);
-  report.chain = chain.map(summarize);
+  const selfSigned = new Map<X509Certificate, boolean>();
+  const isSelfSignedOnce = (c: X509Certificate): boolean => {
+    let known = selfSigned.get(c);
+    if (known === undefined) selfSigned.set(c, (known = isSelfSigned(c)));
+    return known;
+  };
+  const chain = buildChain(signerCert, x509s, isSelfSignedOnce);
+  report.chain = chain.map((c) => summarize(c, isSelfSignedOnce(c)));
   report.signer = report.chain[0] ?? null;
   const root = chain[chain.length - 1];
-  const rootSelfSigned = root !== undefined && isSelfSigned(root);
+  const rootSelfSigned = root !== undefined && isSelfSignedOnce(root);
   report.chainStatus = rootSelfSigned ? (chain.length === 1 ? 'self-signed' : 'untrusted-root') : 'incomplete';
   const now = Date.now();
   if (chain.some((c) => Date.parse(c.validTo) < now || Date.parse(c.validFrom) > now)) report.warnings.push('a certificate in the chain is outside its validity period');
-}
-
-/** The DER of each certificate in SignedData.certificates ([0] IMPLICIT SET OF), as embedded (no re-encoding). */
-function certificateDers(signedData: asn1js.Sequence): Uint8Array[] {
-  const set = signedData.valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
-  return (set?.valueBlock.value ?? []).map((c) => new Uint8Array(c.valueBeforeDecodeView));
 }
 
 /** The contents octets of a DER TLV (drops tag and length). */
@@ -183,10 +206,10 @@ function isSelfSigned(c: X509Certificate): boolean {
   return c.checkIssued(c) && c.verify(c.publicKey);
 }
 
-function buildChain(leaf: X509Certificate, pool: X509Certificate[]): X509Certificate[] {
+function buildChain(leaf: X509Certificate, pool: X509Certificate[], selfSigned: (c: X509Certificate) => boolean): X509Certificate[] {
   const chain = [leaf];
   let current = leaf;
-  while (chain.length < 10 && !isSelfSigned(current)) {
+  while (chain.length < 10 && !selfSigned(current)) {
     const issuer = pool.find((c) => !chain.includes(c) && current.checkIssued(c) && current.verify(c.publicKey));
     if (!issuer) break;
     chain.push(issuer);
@@ -195,7 +218,7 @@ function buildChain(leaf: X509Certificate, pool: X509Certificate[]): X509Certifi
   return chain;
 }
 
-function summarize(c: X509Certificate): CertificateSummary {
+function summarize(c: X509Certificate, selfSigned: boolean): CertificateSummary {
   return {
     subject: c.subject.split('\n').join(', '),
     issuer: c.issuer.split('\n').join(', '),
@@ -203,6 +226,6 @@ function summarize(c: X509Certificate): CertificateSummary {
     notBefore: new Date(c.validFrom).toISOString(),
     notAfter: new Date(c.validTo).toISOString(),
     sha256Fingerprint: c.fingerprint256.replaceAll(':', '').toLowerCase(),
-    selfSigned: isSelfSigned(c),
+    selfSigned,
   };
 }
