@@ -30,7 +30,7 @@ export async function latencies<T>(inputs: readonly T[], fn: (input: T) => Promi
 }
 
 function meets(value: number, target: string): boolean | undefined {
-  const m = /^(>=|<=)\s*([\d.]+)/.exec(target);
+  const m = /^(>=|<=)\s*([\d.]+)/.exec(target.replace('≥', '>=').replace('≤', '<=').replace(/(\d),(\d)/g, '$1$2'));
   if (!m) return undefined;
   const bound = Number(m[2]);
   return m[1] === '>=' ? value >= bound : value <= bound;
