@@ -49,6 +49,11 @@ test('a row turns back into the same event', () => {
   assert.deepEqual(back.fields, event.fields);
 });
 
+test('domains are stored lower-case, whatever the log wrote', () => {
+  const row = eventToRow({ ...event, fields: { ...event.fields, 'url.domain': 'WWW.Win-RAR.com' } }, null, null);
+  assert.equal(row.url_domain, 'www.win-rar.com');
+});
+
 test('numbers that arrive as text are stored as numbers; garbage is dropped from numeric columns', () => {
   const fields: Record<string, unknown> = { ...event.fields, 'source.port': '8080', 'destination.port': 'x' };
   const row = eventToRow({ ...event, fields: fields as WatchEvent['fields'] }, null, null);

@@ -62,6 +62,8 @@ export function eventToRow(event: WatchEvent, sourceId: number | null, lineNo: n
     const value = event.fields[field];
     target[column] = NUMERIC.has(column) ? asNumber(value) : asText(value);
   }
+  // domains are case-insensitive: stored lower-case, so equality searches can use the index whatever the log wrote
+  if (row.url_domain !== null) row.url_domain = row.url_domain.toLowerCase();
   row.source_ip_key = row.source_ip === null ? null : ipKey(row.source_ip);
   row.destination_ip_key = row.destination_ip === null ? null : ipKey(row.destination_ip);
   return row;

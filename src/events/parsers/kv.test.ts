@@ -127,3 +127,13 @@ test('a content type, a referrer and a response size fill their ECS fields (SOC1
   assert.equal(outcome.event.fields['http.request.referrer'], 'https://example.net/');
   assert.equal(outcome.event.fields['http.response.body.bytes'], 3101234);
 });
+
+test('a written time with an offset is read in that offset; without one, as UTC', () => {
+  const at = (date: string): number | undefined => {
+    const outcome = createKvParser().parseLine(`Date: ${date} · Type: Proxy · Source Address: 172.16.17.5`, 1);
+    return outcome.kind === 'event' ? outcome.event.timestamp : undefined;
+  };
+  assert.equal(at('Mar 21, 2021 01:02 PM +03:00'), Date.parse('2021-03-21T13:02:00+03:00'));
+  assert.equal(at('Mar 21, 2021 01:02 PM UTC-0500'), Date.parse('2021-03-21T13:02:00-05:00'));
+  assert.equal(at('Mar 21, 2021 01:02 PM'), Date.parse('2021-03-21T13:02:00Z'));
+});

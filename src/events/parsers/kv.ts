@@ -11,7 +11,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_ONLY = /^\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
 const EPOCH = /^\d{10}(?:\d{3})?$/;
-const WRITTEN = /^([A-Za-z]{3})[a-z]*,? +(\d{1,2}),? +(\d{4}),? +(\d{1,2}):(\d{2})(?::(\d{2}))? *([AaPp][Mm])?$/;
+const WRITTEN = /^([A-Za-z]{3})[a-z]*,? +(\d{1,2}),? +(\d{4}),? +(\d{1,2}):(\d{2})(?::(\d{2}))? *([AaPp][Mm])?(?: *(?:UTC|GMT)?([+-])(\d{2}):?(\d{2}))?$/;
 const INTEGER = /^\d{1,15}$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SUCCESS = /^(?:allow|permit|accept|pass|success)/i;
@@ -62,7 +62,9 @@ function parseWhen(value: string): number {
   if (ampm === 'am' && hour === 12) hour = 0;
   const [day, minute, second] = [Number(w[2]), Number(w[5]), Number(w[6] ?? 0)];
   if (month < 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN;
-  return Date.UTC(Number(w[3]), month, day, hour, minute, second);
+  // a written time is UTC unless it carries an offset (`Mar 21, 2021 01:02 PM +03:00`)
+  const offset = w[8] === undefined ? 0 : (w[8] === '-' ? -1 : 1) * (Number(w[9]) * 60 + Number(w[10])) * 60_000;
+  return Date.UTC(Number(w[3]), month, day, hour, minute, second) - offset;
 }
 
 /** `Key: value` pairs of a line; a piece without `Key:` continues the previous value. Undefined if the line has none. */
