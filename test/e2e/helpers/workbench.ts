@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildServer } from '../../../src/api/server.ts';
 import { DEFAULT_DIST_DIR } from '../../../src/api/web-static.ts';
 import { createUser } from '../../../src/auth/users.ts';
@@ -79,11 +79,11 @@ export async function startWorkbench(): Promise<Workbench> {
   };
 }
 
-/** Logs in through the login form and waits for the app shell. */
-export async function logIn(page: Page, baseUrl: string, path = '/monitoring'): Promise<void> {
+/** Logs in through the login form (as the analyst unless told) and waits for the app shell. */
+export async function logIn(page: Page, baseUrl: string, path = '/monitoring', user: { name: string; password: string } = ANALYST): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
-  await page.getByLabel('User name').fill(ANALYST.name);
-  await page.getByLabel('Password').fill(ANALYST.password);
+  await page.getByLabel('User name').fill(user.name);
+  await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByTestId('current-user').waitFor();
 }
@@ -93,4 +93,27 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(400); // let dialog and notification transitions settle
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Waits until the locator matches exactly `count` elements (a list after a search, a delete). */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} elements, found ${seen}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = await locator.count();
+  }
+}
+
+/** Waits until the element's text is no longer `text` (a figure that fills in once data arrives). */
+export async function waitForTextChange(locator: Locator, text: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let current = await locator.innerText();
+  while (current === text) {
+    if (Date.now() > deadline) throw new Error(`the text stayed ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = await locator.innerText();
+  }
+  return current;
 }

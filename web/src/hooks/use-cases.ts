@@ -1,12 +1,21 @@
-// Case hooks: a case (Incident Details, playbook, run, score) and the playbook step actions: answer, back, restart.
+// Case hooks: the case list (open or closed), a case (Incident Details, playbook, run, score) and the playbook step actions: answer, back, restart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrapAs } from '../api/client.ts';
+import { api, unwrap, unwrapAs } from '../api/client.ts';
 import type { AnswerInput, CaseView } from '../api/types.ts';
 
 export const caseKeys = {
   all: ['cases'] as const,
   one: (caseId: number) => ['cases', caseId] as const,
+  list: (status: 'open' | 'closed') => ['cases', 'list', status] as const,
 };
+
+export function useCaseList(status: 'open' | 'closed') {
+  return useQuery({
+    queryKey: caseKeys.list(status),
+    queryFn: async () => (await unwrap(api.GET('/api/cases/', { params: { query: { status, limit: 500 } } }))).cases,
+    refetchInterval: 10_000,
+  });
+}
 
 export function useCase(caseId: number) {
   return useQuery({

@@ -63,3 +63,19 @@ export function fromLocalInput(value: string): number | undefined {
 
 /** `1 event`, `2 events`, `10,000+ events`. */
 export const countOf = (n: number, noun: string, capped = false): string => `${formatCount(n)}${capped ? '+' : ''} ${noun}${n === 1 && !capped ? '' : 's'}`;
+
+/** A duration in ms as `45 s`, `12 min 5 s`, `3 h 20 min`, `2 d 4 h`; a dash when unknown. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h${min % 60 ? ` ${min % 60} min` : ''}`;
+  const d = Math.floor(h / 24);
+  return `${d} d${h % 24 ? ` ${h % 24} h` : ''}`;
+}
+
+/** 0.8 → `80%`; a dash when unknown. */
+export const formatPercent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);

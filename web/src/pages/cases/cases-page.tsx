@@ -1,26 +1,31 @@
-// Case Management: the open cases (alerts under investigation) and the closed ones with their results.
-// The API has no case list yet, so the list is built from the Investigation Channel and Closed Alerts.
-import { Anchor, Badge, Button, Group, NumberInput, Paper, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { formatDate } from '../../components/ui/format.ts';
+// Case Management: the open and the closed cases (GET /api/cases), each linking to its Incident Details; closed ones
+// carry the verdict and training result of their alert. A case number opens one directly.
+import { Button, Group, NumberInput, Paper, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { ClosedRow } from '../../api/types.ts';
 import { PageHeader } from '../../components/ui/page-header.tsx';
-import { ResultMark } from '../../components/ui/result-mark.tsx';
-import { SeverityBadge } from '../../components/ui/severity-badge.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states.tsx';
-import { useAlerts, useClosedAlerts } from '../../hooks/use-alerts.ts';
-import { useOpenCase } from '../monitoring/alert-actions.tsx';
+import { useClosedAlerts } from '../../hooks/use-alerts.ts';
+import { useCaseList } from '../../hooks/use-cases.ts';
+import { CaseTable } from './case-table.tsx';
 
 export function CasesPage() {
-  const open = useAlerts('investigation', {});
-  const closed = useClosedAlerts();
-  const { open: openCase, pending } = useOpenCase();
+  const open = useCaseList('open');
+  const closed = useCaseList('closed');
+  const outcomes = useClosedAlerts();
   const navigate = useNavigate();
   const [caseId, setCaseId] = useState<string | number>('');
+  // the latest closed investigation of each alert (the list is newest first)
+  const byEvent = useMemo(() => {
+    const map = new Map<number, ClosedRow>();
+    for (const row of outcomes.data ?? []) if (!map.has(row.eventId)) map.set(row.eventId, row);
+    return map;
+  }, [outcomes.data]);
 
   return (
     <>
-      <PageHeader title="Case Management" subtitle="Cases of the alerts under investigation, and the closed ones.">
+      <PageHeader title="Case Management" subtitle="Open and closed cases; a case holds the playbook run of one alert.">
         <Group
           gap={6}
           component="form"
@@ -43,40 +48,10 @@ export function CasesPage() {
           <LoadingState />
         ) : open.isError ? (
           <ErrorState error={open.error} onRetry={() => void open.refetch()} />
-        ) : open.data.alerts.length === 0 ? (
+        ) : open.data.length === 0 ? (
           <EmptyState>No open case: take ownership of an alert in Monitoring, then create its case.</EmptyState>
         ) : (
-          <Table highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                {['SEVERITY', 'INCIDENT', 'TYPE', 'OWNER', 'EVENT TIME', ''].map((h) => (
-                  <Table.Th key={h} fz="xs" c="dimmed">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {open.data.alerts.map((a) => (
-                <Table.Tr key={a.eventId}>
-                  <Table.Td>
-                    <SeverityBadge severity={a.severity} />
-                  </Table.Td>
-                  <Table.Td>
-                    EventID: {a.eventId} - [{a.rule.code ? `${a.rule.code} - ${a.rule.name}` : a.rule.name}]
-                  </Table.Td>
-                  <Table.Td>{a.type}</Table.Td>
-                  <Table.Td>{a.owner}</Table.Td>
-                  <Table.Td>{formatDate(a.eventTime)}</Table.Td>
-                  <Table.Td>
-                    <Button variant="light" loading={pending} onClick={() => openCase(a.eventId)}>
-                      Open case
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <CaseTable cases={open.data} />
         )}
       </Paper>
       <Paper withBorder p="md">
@@ -90,46 +65,7 @@ export function CasesPage() {
         ) : closed.data.length === 0 ? (
           <EmptyState>No closed case yet.</EmptyState>
         ) : (
-          <Table highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                {['SEVERITY', 'INCIDENT', 'TYPE', 'OWNER', 'CLOSED', 'VERDICT', 'RESULT', 'SCORE'].map((h) => (
-                  <Table.Th key={h} fz="xs" c="dimmed">
-                    {h}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {closed.data.map((row) => (
-                <Table.Tr key={row.investigationId}>
-                  <Table.Td>
-                    <SeverityBadge severity={row.severity} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/alerts/${row.eventId}`} size="sm">
-                      EventID: {row.eventId} - [{row.rule}]
-                    </Anchor>
-                    {row.reinvestigated && (
-                      <Badge ml={6} size="xs" variant="outline" color="gray">
-                        re-investigated
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.type}</Table.Td>
-                  <Table.Td>{row.owner}</Table.Td>
-                  <Table.Td>{formatDate(row.dateClosed)}</Table.Td>
-                  <Table.Td>{row.verdict}</Table.Td>
-                  <Table.Td>
-                    <ResultMark result={row.result} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.score ? `${row.score.total} pts` : '—'}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <CaseTable cases={closed.data} closed={byEvent} />
         )}
       </Paper>
     </>
