@@ -68,6 +68,7 @@ test('a running agent: contain EmilyPC, release it; the process tree expands to 
   const details = await page.getByTestId('process-details-8196').innerText();
   assert.match(details, /Image Hash\s*:\s*4f1196a62672e38b1a6b53bbea7cca2d/);
   assert.match(details, /Image Path\s*:\s*C:\\Users\\emily\.clark\\AppData\\Local\\Temp\\update\.exe/);
+  await page.evaluate('window.scrollTo(0, 0)');
   await saveScreenshot(page, 'endpoint');
 
   await page.getByRole('tab', { name: /Network Action/ }).click();

@@ -70,7 +70,7 @@ export function DashboardPage() {
           <RuleOutcomes rules={m.rules} />
         </Section>
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <SimpleGrid cols={1}>
         <Section title="Training scores per analyst">
           <AnalystScores analysts={m.analysts} />
         </Section>

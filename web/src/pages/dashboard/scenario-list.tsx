@@ -27,9 +27,16 @@ export function ScenarioList({ scenarios, canManage }: { scenarios: readonly Sce
               <Text size="sm" fw={600}>
                 {s.title ?? s.name}
               </Text>
-              <Text size="xs" c="dimmed" className="mono">
-                {s.name}
-              </Text>
+              {s.description && (
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {s.description}
+                </Text>
+              )}
+              {s.title && (
+                <Text size="xs" c="dimmed" className="mono">
+                  {s.name}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td>{s.difficulty ?? '—'}</Table.Td>
             <Table.Td>
@@ -40,9 +47,9 @@ export function ScenarioList({ scenarios, canManage }: { scenarios: readonly Sce
                   </Badge>
                 </Tooltip>
               ) : (
-                <Badge color="gray" variant="outline" size="sm">
+                <Text size="xs" c="dimmed" className="nowrap">
                   not loaded
-                </Badge>
+                </Text>
               )}
             </Table.Td>
             <Table.Td>

@@ -55,8 +55,8 @@ export function HostList({ q, onSearch, selected }: Props) {
                 data-hostname={h.hostname}
                 p="xs"
               >
-                <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text size="sm" fw={600} truncate>
+                <Group justify="space-between" gap={4}>
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {h.hostname}
                   </Text>
                   <HostStateBadge state={h.state} size="xs" />
