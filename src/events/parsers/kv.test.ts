@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EventFields } from '../event.ts';
 import { createKvParser, looksLikeKv } from './kv.ts';
-import type { LineOutcome } from './types.ts';
+import { fieldsOf, rejectReason } from './test-outcomes.ts';
 
 const PROXY =
   'Date: 2021-03-21T13:02:11+03:00 · Type: Proxy · Source Address: 172.16.17.5 · Source Port: 43213 · ' +
@@ -15,16 +14,6 @@ const FIREWALL =
 const ENDPOINT =
   'date: 2021-03-21\ttime: 13:02:11\ttype: Endpoint Security\tusername: LetsDefend\\john\tSource Hostname: John-PC\t' +
   'File Name: invoice.scr\tFile Hash: 3A2B6C1E9D3B2F1A4C5D6E7F8091A2B3C4D5E6F708192A3B4C5D6E7F80912A3B\tFile Size: 1048576\tStatus: Quarantined';
-
-function fieldsOf(outcome: LineOutcome): EventFields {
-  assert.equal(outcome.kind, 'event', JSON.stringify(outcome));
-  return outcome.kind === 'event' ? outcome.event.fields : ({} as EventFields);
-}
-
-function rejectReason(outcome: LineOutcome): string {
-  assert.equal(outcome.kind, 'reject', JSON.stringify(outcome));
-  return outcome.kind === 'reject' ? outcome.reason : '';
-}
 
 test('a proxy line separated by middle dots', () => {
   const outcome = createKvParser().parseLine(PROXY, 1);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EventFields } from '../event.ts';
 import { createNdjsonParser, looksLikeNdjson } from './ndjson.ts';
-import type { LineOutcome } from './types.ts';
+import { fieldsOf, rejectReason } from './test-outcomes.ts';
 
 const NESTED =
   '{"@timestamp":"2021-03-21T10:02:11.123Z","event":{"dataset":"zscaler.web","action":"blocked"},' +
@@ -11,16 +10,6 @@ const NESTED =
 const FLAT =
   '{"@timestamp":1616320931000,"source.ip":"10.0.0.5","destination.port":443,"process.name":"chrome.exe",' +
   '"process.pid":4312,"event.ingested":"2021-03-21T10:02:12Z","threat.enrichments":[{"indicator":{"type":"url"}}],"rule.ids":[3,5],"dns.answers":[]}';
-
-function fieldsOf(outcome: LineOutcome): EventFields {
-  assert.equal(outcome.kind, 'event', JSON.stringify(outcome));
-  return outcome.kind === 'event' ? outcome.event.fields : ({} as EventFields);
-}
-
-function rejectReason(outcome: LineOutcome): string {
-  assert.equal(outcome.kind, 'reject', JSON.stringify(outcome));
-  return outcome.kind === 'reject' ? outcome.reason : '';
-}
 
 test('nested ECS objects are flattened to dotted keys; nulls are dropped; the dataset is kept', () => {
   const outcome = createNdjsonParser().parseLine(NESTED, 1);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { EventFields } from '../event.ts';
 import {
   createSquidCombinedParser,
   createSquidCommonParser,
@@ -12,7 +11,7 @@ import {
   SQUID_COMMON_LOGFORMAT,
 } from './squid-logformat.ts';
 import { createSquidNativeParser } from './squid-native.ts';
-import type { LineOutcome } from './types.ts';
+import { fieldsOf, rejectReason } from './test-outcomes.ts';
 
 const PLASO = new URL('../../../../shared/data/logs/squid/plaso-squid_access.log', import.meta.url);
 const NATIVE = '%ts.%03tu %6tr %>a %Ss/%03>Hs %<st %rm %ru %[un %Sh/%<a %mt';
@@ -21,16 +20,6 @@ const COMBINED_LINE =
   '200 18732 "https://www.google.com/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
   'Chrome/89.0.4389.90 Safari/537.36" TCP_MISS:HIER_DIRECT';
 const COMMON_LINE = '10.0.0.7 - - [05/Mar/2023:00:15:34 +0000] "CONNECT update.example.com:443 HTTP/1.1" 407 3911 TCP_DENIED:HIER_NONE';
-
-function fieldsOf(outcome: LineOutcome): EventFields {
-  assert.equal(outcome.kind, 'event', JSON.stringify(outcome));
-  return outcome.kind === 'event' ? outcome.event.fields : ({} as EventFields);
-}
-
-function rejectReason(outcome: LineOutcome): string {
-  assert.equal(outcome.kind, 'reject', JSON.stringify(outcome));
-  return outcome.kind === 'reject' ? outcome.reason : '';
-}
 
 test('the built-in definitions are the ones in squid.conf.documented', () => {
   assert.equal(SQUID_COMMON_LOGFORMAT, '%>a %[ui %[un [%tl] "%rm %ru HTTP/%rv" %>Hs %<st %Ss:%Sh');

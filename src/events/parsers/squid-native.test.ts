@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { EventFields } from '../event.ts';
 import { createSquidNativeParser, isoTime, looksLikeSquidNative, squidOutcome } from './squid-native.ts';
-import type { LineOutcome } from './types.ts';
+import { fieldsOf, rejectReason } from './test-outcomes.ts';
 
 const PLASO = new URL('../../../../shared/data/logs/squid/plaso-squid_access.log', import.meta.url);
 const lines = readFileSync(PLASO, 'utf8').split('\n').filter((line) => line !== '');
-
-function fieldsOf(outcome: LineOutcome): EventFields {
-  assert.equal(outcome.kind, 'event', JSON.stringify(outcome));
-  return outcome.kind === 'event' ? outcome.event.fields : ({} as EventFields);
-}
-
-function rejectReason(outcome: LineOutcome): string {
-  assert.equal(outcome.kind, 'reject', JSON.stringify(outcome));
-  return outcome.kind === 'reject' ? outcome.reason : '';
-}
 
 test('every line of the plaso sample parses, none is rejected', () => {
   const parser = createSquidNativeParser();
