@@ -3,20 +3,8 @@ import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mant
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Artifact } from '../../api/types.ts';
+import { ARTIFACT_TYPES } from '../../../../src/soc/artifacts/types.ts';
 
-export const ARTIFACT_TYPES = [
-  'IP Address',
-  'URL Address',
-  'Domain',
-  'MD5 Hash',
-  'SHA1 Hash',
-  'SHA256 Hash',
-  'E-mail Sender',
-  'E-mail Domain',
-  'File Name',
-  'Hostname',
-  'Username',
-] as const;
 
 interface Row {
   key: number;

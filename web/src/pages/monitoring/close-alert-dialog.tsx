@@ -5,8 +5,8 @@ import type { ClosedAlertScore, Verdict } from '../../api/types.ts';
 import { errorText } from '../../api/errors.ts';
 import { useCloseAlert } from '../../hooks/use-alerts.ts';
 import { ScoreLines } from './score-lines.tsx';
+import { NOTE_MAX_LENGTH } from '../../../../src/soc/artifacts/limits.ts';
 
-export const NOTE_MAX = 3000;
 
 export function CloseAlertDialog({ eventId, onDone }: { eventId: number | null; onDone: () => void }) {
   return (
@@ -56,11 +56,11 @@ function CloseAlertForm({ eventId, onDone }: { eventId: number; onDone: () => vo
           autosize
           minRows={3}
           maxRows={10}
-          maxLength={NOTE_MAX}
+          maxLength={NOTE_MAX_LENGTH}
           required
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          description={`${note.length}/${NOTE_MAX}`}
+          description={`${note.length}/${NOTE_MAX_LENGTH}`}
         />
         {close.isError && (
           <Alert color="red" variant="light" role="alert">
