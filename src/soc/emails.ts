@@ -1,10 +1,11 @@
 // Email Security: quick and detailed search over the mailboxes, one message, delete (audited), attachments as a zip.
+import type { Selectable } from 'kysely';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import PostalMime from 'postal-mime';
 import { containsText } from '../store/like.ts';
 import type { EventStore } from '../store/store.ts';
 import { audit, WorkflowError, type Actor } from './workflow.ts';
-import { workflowDb } from './workflow-tables.ts';
+import { workflowDb, type WorkflowTables } from './workflow-tables.ts';
 
 export interface EmailSearch {
   /** Quick search: any of sender, recipients, subject, attachment names, body. */
@@ -49,7 +50,14 @@ export async function searchEmails(store: EventStore, s: EmailSearch = {}): Prom
   if (s.from !== undefined) query = query.where('sent_at', '>=', s.from);
   if (s.to !== undefined) query = query.where('sent_at', '<', s.to);
   const rows = await query.orderBy('sent_at', 'desc').limit(s.limit ?? 100).execute();
-  return rows.map((r) => ({
+  return rows.map(summaryOf);
+}
+
+type SummaryRow = Pick<Selectable<WorkflowTables['emails']>, 'id' | 'sent_at' | 'sender' | 'recipients' | 'subject' | 'action' | 'sender_ip' | 'attachments' | 'mailbox'>;
+
+/** The only way a stored message becomes a list row. */
+function summaryOf(r: SummaryRow): EmailSummary {
+  return {
     id: r.id,
     date: new Date(r.sent_at).toISOString(),
     sender: r.sender,
@@ -59,7 +67,7 @@ export async function searchEmails(store: EventStore, s: EmailSearch = {}): Prom
     senderIp: r.sender_ip,
     attachments: JSON.parse(r.attachments) as EmailSummary['attachments'],
     mailbox: r.mailbox,
-  }));
+  };
 }
 
 export interface EmailView extends EmailSummary {
@@ -80,15 +88,7 @@ export async function getEmail(store: EventStore, id: number): Promise<EmailView
   const row = await loadRow(store, id);
   const mail = await PostalMime.parse(row.raw);
   return {
-    id: row.id,
-    date: new Date(row.sent_at).toISOString(),
-    sender: row.sender,
-    recipients: JSON.parse(row.recipients) as string[],
-    subject: row.subject,
-    action: row.action,
-    senderIp: row.sender_ip,
-    attachments: JSON.parse(row.attachments) as EmailSummary['attachments'],
-    mailbox: row.mailbox,
+    ...summaryOf(row),
     messageId: row.message_id,
     text: mail.text ?? '',
     html: mail.html ?? null,
