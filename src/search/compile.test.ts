@@ -1,10 +1,11 @@
 // Compiled queries against a real SQLite file: exact result sets (checked by plain predicates), index use, hostile input.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Expression, type SqlBool } from 'kysely';
 import type { FieldValue, WatchEvent } from '../events/event.ts';
 import { ipKey } from '../store/ip-key.ts';
 import { compileQueryString } from './compile.ts';
+import { searchCondition } from './condition.ts';
 import { QuerySyntaxError } from './errors.ts';
 import { searchEvents } from './search.ts';
 import { openTestStore, type TestStore } from './test-events.ts';
@@ -17,9 +18,13 @@ after(async () => {
   await t.close();
 });
 
+/** Matching ids, compiled without trigram estimates and as searches plan it (with them): both plans must agree. */
 async function matchIds(query: string): Promise<number[]> {
-  const rows = await t.store.db.selectFrom('events').select('events.id').where(compileQueryString(query)).orderBy('events.id').execute();
-  return rows.map((r) => r.id);
+  const ids = async (where: Expression<SqlBool>): Promise<number[]> =>
+    (await t.store.db.selectFrom('events').select('events.id').where(where).orderBy('events.id').execute()).map((r) => r.id);
+  const plain = await ids(compileQueryString(query));
+  assert.deepEqual(await ids(await searchCondition(t.store.db, query, {})), plain, `${query}: planned on trigram estimates`);
+  return plain;
 }
 
 function expected(predicate: (e: WatchEvent) => boolean): number[] {

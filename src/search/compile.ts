@@ -18,27 +18,33 @@ import {
   nocaseEquals,
   urlTrigramCandidates,
 } from './sqlite-dialect.ts';
+import type { TrigramCounts } from './url-trigrams.ts';
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const TRUE = sql<SqlBool>`1 = 1`;
+const NO_COUNTS: TrigramCounts = new Map();
 
 /** Parses and compiles a query string. Throws QuerySyntaxError. */
-export function compileQueryString(query: string): Expression<SqlBool> {
-  return compileQuery(parseQuery(query));
+export function compileQueryString(query: string, counts?: TrigramCounts): Expression<SqlBool> {
+  return compileQuery(parseQuery(query), counts);
 }
 
-/** The SQL condition a query tree stands for; it references the `events` table by name. Throws QuerySyntaxError. */
-export function compileQuery(node: QueryNode): RawBuilder<SqlBool> {
+/**
+ * The SQL condition a query tree stands for; it references the `events` table by name. `counts` (trigram frequency
+ * estimates, see url-trigrams.ts) lets URL patterns look up only their rarest trigrams. Throws QuerySyntaxError.
+ */
+export function compileQuery(node: QueryNode, counts: TrigramCounts = NO_COUNTS): RawBuilder<SqlBool> {
+  const compileChild = (child: QueryNode): RawBuilder<SqlBool> => compileQuery(child, counts);
   switch (node.kind) {
     case 'all':
       return TRUE;
     case 'and':
-      return sql<SqlBool>`(${sql.join(node.children.map(compileQuery), sql` AND `)})`;
+      return sql<SqlBool>`(${sql.join(node.children.map(compileChild), sql` AND `)})`;
     case 'or':
-      return sql<SqlBool>`(${sql.join(node.children.map(compileQuery), sql` OR `)})`;
+      return sql<SqlBool>`(${sql.join(node.children.map(compileChild), sql` OR `)})`;
     case 'not':
       // IS NOT TRUE, not NOT: an event without the field is one that does not match (NOT of NULL would drop it).
-      return sql<SqlBool>`((${compileQuery(node.child)}) IS NOT TRUE)`;
+      return sql<SqlBool>`((${compileChild(node.child)}) IS NOT TRUE)`;
     case 'text':
       return compileText(node.parts);
     case 'exists':
@@ -49,8 +55,8 @@ export function compileQuery(node: QueryNode): RawBuilder<SqlBool> {
       return compileRange(node.field, node.low, node.high, node.position);
     case 'match':
       return hasWildcard(node.parts)
-        ? compileWildcard(node.field, node.parts, node.position)
-        : compileEquals(node.field, literalText(node.parts), node.position);
+        ? compileWildcard(node.field, node.parts, node.position, counts)
+        : compileEquals(node.field, literalText(node.parts), node.position, counts);
   }
 }
 
@@ -89,7 +95,7 @@ function compileCidr(field: string, cidr: string, position: number): RawBuilder<
   return sql<SqlBool>`(${key} >= ${range.low} AND ${key} <= ${range.high})`;
 }
 
-function compileEquals(field: string, value: string, position: number): RawBuilder<SqlBool> {
+function compileEquals(field: string, value: string, position: number, counts: TrigramCounts): RawBuilder<SqlBool> {
   const target = fieldTarget(field);
   switch (target.kind) {
     case 'time':
@@ -106,7 +112,7 @@ function compileEquals(field: string, value: string, position: number): RawBuild
       return sql<SqlBool>`${column(target.column)} = ${asciiLower(value)}`;
     case 'url': {
       const exact = nocaseEquals(column(target.column), value);
-      const candidates = urlTrigramCandidates([{ text: value }]);
+      const candidates = urlTrigramCandidates([{ text: value }], counts);
       return candidates ? sql<SqlBool>`(${candidates} AND ${exact})` : exact;
     }
     case 'json': {
@@ -121,7 +127,7 @@ function compileEquals(field: string, value: string, position: number): RawBuild
   }
 }
 
-function compileWildcard(field: string, parts: ValuePart[], position: number): RawBuilder<SqlBool> {
+function compileWildcard(field: string, parts: ValuePart[], position: number, counts: TrigramCounts): RawBuilder<SqlBool> {
   const target = fieldTarget(field);
   const pattern = likePattern(parts);
   switch (target.kind) {
@@ -134,7 +140,7 @@ function compileWildcard(field: string, parts: ValuePart[], position: number): R
       return likeMatch(column(target.column), pattern);
     case 'url': {
       const exact = likeMatch(column(target.column), pattern);
-      const candidates = urlTrigramCandidates(parts);
+      const candidates = urlTrigramCandidates(parts, counts);
       return candidates ? sql<SqlBool>`(${candidates} AND ${exact})` : exact;
     }
     case 'json':

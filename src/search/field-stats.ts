@@ -76,7 +76,7 @@ export async function fieldStats(store: EventStore, options: FieldStatsOptions):
     throw new SearchError('bad_option', `sampleLimit must be an integer from 1 to ${MAX_SAMPLE_LIMIT}`);
   }
   const fields = [...new Set((options.fields ?? hotFieldNames().filter((f) => f !== '@timestamp')).map(canonicalField))];
-  const where = searchCondition(options.query, resolveTimeRange(options.from, options.to));
+  const where = await searchCondition(store.db, options.query, resolveTimeRange(options.from, options.to));
   const targets = fields.map(fieldTarget);
   const columns = [...new Set(targets.map((t) => (t.kind === 'json' ? 'fields' : t.column)))];
 

@@ -51,7 +51,7 @@ export async function histogram(store: EventStore, options: HistogramOptions): P
     throw new SearchError('bad_option', `buckets must be an integer from 1 to ${MAX_BUCKETS}`);
   }
   const range = resolveTimeRange(options.from, options.to);
-  const where = searchCondition(options.query, range);
+  const where = await searchCondition(store.db, options.query, range);
   let { from, to } = range;
   const everything = parseQuery(options.query).kind === 'all';
   if (from === undefined || to === undefined) {

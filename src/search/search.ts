@@ -1,5 +1,5 @@
 // Log search: a query and a time range → one page of events in time order, a capped total and a keyset cursor to the next page.
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { rowToEvent } from '../store/event-rows.ts';
 import type { EventStore } from '../store/store.ts';
 import { searchCondition } from './condition.ts';
@@ -52,7 +52,7 @@ export async function searchEvents(store: EventStore, options: SearchOptions): P
     throw new SearchError('bad_option', `limit must be an integer from 1 to ${MAX_LIMIT}`);
   }
   const range = resolveTimeRange(options.from, options.to);
-  const where = searchCondition(options.query, range);
+  const where = await searchCondition(store.db, options.query, range);
   const fingerprint = searchFingerprint([options.query, sort, range.from ?? null, range.to ?? null]);
   const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, fingerprint);
 
@@ -75,11 +75,8 @@ export async function searchEvents(store: EventStore, options: SearchOptions): P
     .orderBy('page.id', sort)
     .execute();
 
-  const counted = await store.db
-    .selectFrom(store.db.selectFrom('events').select(sql<number>`1`.as('one')).where(where).limit(TOTAL_CAP + 1).as('hits'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(counted.n);
+  // A first page that holds every match is its own count; otherwise the matches are counted up to the cap.
+  const n = !after && rows.length <= limit ? rows.length : await countMatches(store, where);
 
   const hasMore = rows.length > limit;
   const events = rows.slice(0, limit).map(rowToEvent);
@@ -91,4 +88,13 @@ export async function searchEvents(store: EventStore, options: SearchOptions): P
     ...(hasMore && last ? { nextCursor: encodeCursor({ ts: last.timestamp, id: last.id }, fingerprint) } : {}),
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/** Matches of a condition, counted up to one past TOTAL_CAP. */
+async function countMatches(store: EventStore, where: RawBuilder<SqlBool>): Promise<number> {
+  const counted = await store.db
+    .selectFrom(store.db.selectFrom('events').select(sql<number>`1`.as('one')).where(where).limit(TOTAL_CAP + 1).as('hits'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(counted.n);
 }

@@ -2,6 +2,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { words } from '../store/sqlite/text-tokens.ts';
 import type { ValuePart } from './query-ast.ts';
+import { drivingTrigrams, ftsString, type TrigramCounts } from './url-trigrams.ts';
 
 /** Letters whose case variants are enumerated for a case-insensitive equality on an index (2^6 = 64 variants at most). */
 const INDEXED_CASE_LETTERS = 6;
@@ -73,11 +74,17 @@ export function likeMatch(expr: RawBuilder<unknown>, pattern: string): RawBuilde
 
 /**
  * Candidate rows for a URL pattern from the trigram index, or undefined when no literal run has the 3 characters a
- * trigram needs. The index's LIKE takes no ESCAPE clause, so literal `%` and `_` become `_` (a superset): callers
- * confirm each candidate with an exact match on the column.
+ * trigram needs. With frequency estimates (`counts`) only the rarest trigrams are intersected (a superset of the
+ * matches); without, the index's own LIKE intersects them all, and since it takes no ESCAPE clause literal `%` and `_`
+ * become `_` (a superset too). Callers confirm each candidate with an exact match on the column.
  */
-export function urlTrigramCandidates(parts: readonly ValuePart[]): RawBuilder<SqlBool> | undefined {
+export function urlTrigramCandidates(parts: readonly ValuePart[], counts: TrigramCounts): RawBuilder<SqlBool> | undefined {
   if (!parts.some((p) => 'text' in p && p.text.length >= 3)) return undefined;
+  const driving = drivingTrigrams(parts, counts);
+  if (driving) {
+    const query = driving.map(ftsString).join(' AND ');
+    return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events_url WHERE events_url MATCH ${query})`;
+  }
   const pattern = parts.map((p) => ('text' in p ? p.text.replace(/[%_]/g, '_') : p.wildcard === '*' ? '%' : '_')).join('');
   return sql<SqlBool>`${column('id')} IN (SELECT rowid FROM events_url WHERE url_original LIKE ${pattern})`;
 }
