@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { generateSquidCombined } from '../../bench/generate-squid.ts';
+import { loadDetector } from '../detect/detector.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { ingestFile, IngestError } from './ingest.ts';
 
@@ -156,3 +157,37 @@ for (const mode of ['--no-bulk', '--bulk']) test(`SIGKILL mid-ingest (${mode}) l
   assert.equal(fts.n, total, 'the full-text index holds each event once');
   check.close();
 });
+
+test('a bulk load through the writer thread stores exactly what a load in process stores: rows, indexes, counts, alerts', async () => {
+  const log = join(dir, 'pipelined.log');
+  await generateSquidCombined(log, 30_000, 11);
+  const load = async (name: string, bulk: boolean) => {
+    const store = await freshStore(name);
+    const detector = loadDetector();
+    const summary = await ingestFile(store, log, { bulk, batchSize: 4_000, detect: (events) => detector.detect(events) });
+    await store.close();
+    const db = new BetterSqlite3(join(dir, `${name}.db`), { readonly: true });
+    const one = (q: string): unknown => db.prepare(q).get();
+    const contents = {
+      events: one('SELECT count(*) AS n, sum(line_no) AS lines, sum(length(raw)) AS bytes, max(id) AS last FROM events'),
+      text: one("SELECT count(*) AS n FROM events_text WHERE events_text MATCH 'HTTP'"),
+      urls: one("SELECT count(*) AS n FROM events_url WHERE url_original LIKE '%.exe%'"),
+      minutes: one('SELECT count(*) AS n, sum(count) AS events FROM event_minutes'),
+      alerts: db.prepare('SELECT a.rule_code, a.count, group_concat(ae.event_id) AS events FROM alerts a JOIN alert_events ae ON ae.alert_id = a.id GROUP BY a.id ORDER BY a.id').all(),
+      indexes: one("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'"),
+      source: one('SELECT lines_done, events, rejected, finished_at IS NOT NULL AS finished FROM sources'),
+    };
+    db.close();
+    return { summary, contents };
+  };
+  const threaded = await load('pipelined-bulk', true);
+  const inProcess = await load('pipelined-plain', false);
+  assert.equal(threaded.summary.ingested, 30_000);
+  assert.ok(threaded.summary.alerts > 0, 'the generated downloads raise alerts');
+  assert.deepEqual(
+    [threaded.summary.ingested, threaded.summary.rejected, threaded.summary.alerts, threaded.summary.suppressed],
+    [inProcess.summary.ingested, inProcess.summary.rejected, inProcess.summary.alerts, inProcess.summary.suppressed],
+  );
+  assert.deepEqual(threaded.contents, inProcess.contents);
+});
+

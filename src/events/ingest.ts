@@ -1,5 +1,5 @@
 // The ingest pipeline: read → detect format → parse → store in batched transactions, resumable and free of duplicates.
-import type { BatchAlert, EventStore, ParsedLine, RejectedLine } from '../store/store.ts';
+import type { AlertWriteResult, BatchAlert, EventStore, IngestBatch, ParsedLine, RejectedLine } from '../store/store.ts';
 import type { WatchEvent } from './event.ts';
 import { openLineSource, type LineSource } from './line-reader.ts';
 import { createParser, detectFormat } from './parsers/index.ts';
@@ -97,29 +97,54 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   }
   const { format, parser, notes } = await resolveParser(source, options.format ?? 'auto', options.squidLogformat);
   const record = await store.openSource(source.identity, path, format);
-  const batchSize = options.batchSize ?? 25_000;
   const summary: IngestSummary = {
     path, format, read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, suppressed: 0, seconds: 0, notes,
   };
   let events: ParsedLine[] = [];
   let rejects: RejectedLine[] = [];
   let lastLine = record.lines_done;
-
-  const flush = async (): Promise<void> => {
-    if (lastLine <= record.lines_done && events.length === 0 && rejects.length === 0) return;
-    const alerts = options.detect && events.length > 0 ? options.detect(events.map((e) => e.event)) : [];
-    const written = await store.commitBatch({ sourceId: record.id, path, events, rejects, alerts, linesDone: lastLine });
-    summary.ingested += events.length;
-    summary.rejected += rejects.length;
-    summary.alerts += written.created.length;
-    summary.suppressed += written.suppressed;
-    record.lines_done = lastLine;
-    events = [];
-    rejects = [];
-  };
+  /** The last line handed to a commit, and the commit still being written (a bulk load writes on another thread). */
+  let queuedLine = record.lines_done;
+  let inFlight: Promise<void> | undefined;
+  let commitError: unknown;
 
   const bulk =
     options.bulk === false ? undefined : await store.beginBulkLoad(source.estimatedLines - record.lines_done, options.bulk === true);
+  const commit = (batch: IngestBatch): Promise<AlertWriteResult> => (bulk ?? store).commitBatch(batch);
+  const batchSize = options.batchSize ?? bulk?.batchSize ?? 25_000;
+
+  /** Waits for the commit in flight; rethrows its error (its batch left nothing behind, and nothing after it was sent). */
+  const settle = async (): Promise<void> => {
+    await inFlight;
+    inFlight = undefined;
+    if (commitError !== undefined) throw commitError;
+  };
+
+  const flush = async (): Promise<void> => {
+    if (lastLine <= queuedLine && events.length === 0 && rejects.length === 0) return;
+    const alerts = options.detect && events.length > 0 ? options.detect(events.map((e) => e.event)) : [];
+    const batch: IngestBatch = { sourceId: record.id, path, events, rejects, alerts, linesDone: lastLine };
+    // Handed over before the previous commit is awaited: a writer thread takes it as soon as it is free. A batch after
+    // a failed one is refused by the store, so a commit never skips lines.
+    const committed = commit(batch);
+    const counts = { events: events.length, rejects: rejects.length };
+    await settle();
+    queuedLine = lastLine;
+    events = [];
+    rejects = [];
+    inFlight = committed.then(
+      (written) => {
+        summary.ingested += counts.events;
+        summary.rejected += counts.rejects;
+        summary.alerts += written.created.length;
+        summary.suppressed += written.suppressed;
+      },
+      (error: unknown) => {
+        commitError = error;
+      },
+    );
+  };
+
   try {
     for await (const lines of source.batches()) {
       for (const line of lines) {
@@ -146,7 +171,8 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
     summary.error = error instanceof Error ? error.message : String(error);
   }
   try {
-    await flush();
+    if (commitError === undefined) await flush();
+    await settle();
   } finally {
     await bulk?.end();
   }

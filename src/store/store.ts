@@ -59,6 +59,19 @@ export interface IngestBatch {
   linesDone: number;
 }
 
+/** A large load in progress. */
+export interface BulkLoad {
+  /** Lines per batch this load works best with, when the store has a preference (the caller's choice wins). */
+  readonly batchSize?: number;
+  /**
+   * As EventStore.commitBatch; the store may still be writing when the caller prepares the next batch. Batches commit
+   * in the order given.
+   */
+  commitBatch(batch: IngestBatch): Promise<AlertWriteResult>;
+  /** Waits for the batches given, then restores index maintenance. */
+  end(): Promise<void>;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Typed query access for search, API and the SOC modules. */
@@ -71,10 +84,11 @@ export interface EventStore {
   writeAlerts(alerts: AlertWrite[]): Promise<AlertWriteResult>;
   finishSource(sourceId: number): Promise<void>;
   /**
-   * Prepares for a load of about `expectedRows` events. A store may suspend index maintenance for a large load; `end`
-   * restores it (a store reopened after a crash in between restores it on open). Undefined when nothing changed.
+   * Prepares for a load of about `expectedRows` events. A store may suspend index maintenance for a large load and
+   * take its batches through `BulkLoad.commitBatch`; `end` restores it (a store reopened after a crash in between
+   * restores it on open). Undefined when nothing changed.
    */
-  beginBulkLoad(expectedRows: number, force?: boolean): Promise<{ end(): Promise<void> } | undefined>;
+  beginBulkLoad(expectedRows: number, force?: boolean): Promise<BulkLoad | undefined>;
   /** Adds events that came from no file (API, scenario declarations). Returns their ids. */
   insertEvents(events: WatchEvent[]): Promise<number[]>;
   close(): Promise<void>;
