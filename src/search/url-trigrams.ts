@@ -80,23 +80,24 @@ export function ftsString(trigram: string): string {
   return `"${trigram.replace(/"/g, '""')}"`;
 }
 
-/** Estimates how many events hold each trigram, from at most PROBE_ROWS posting entries each. */
+/** Estimates how many events hold each trigram, from at most PROBE_ROWS posting entries each, in one statement. */
 export async function estimateTrigramCounts(db: Kysely<Database>, trigrams: readonly string[]): Promise<TrigramCounts> {
   const counts = new Map<string, number>();
   if (trigrams.length === 0) return counts;
-  const bounds = await sql<{ first: number | null; last: number | null }>`SELECT (SELECT min(id) FROM events) AS first, (SELECT max(id) FROM events) AS last`.execute(db);
-  const { first, last } = bounds.rows[0] ?? { first: null, last: null };
-  const span = first === null || last === null ? 1 : last - first + 1;
-  for (const trigram of trigrams) {
-    const probe = await sql<{ n: number; first: number | null; last: number | null }>`
-      SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last
-      FROM (SELECT rowid FROM events_url WHERE events_url MATCH ${ftsString(trigram)} LIMIT ${PROBE_ROWS})`.execute(db);
-    const row = probe.rows[0];
-    const n = Number(row?.n ?? 0);
-    counts.set(
-      trigram,
-      n < PROBE_ROWS || row?.first == null || row.last == null ? n : Math.round((n * span) / (row.last - row.first + 1)),
-    );
+  const probes = trigrams.map(
+    (trigram, k) => sql`SELECT ${k} AS k, count(*) AS n, min(rowid) AS first, max(rowid) AS last
+      FROM (SELECT rowid FROM events_url WHERE events_url MATCH ${ftsString(trigram)} LIMIT ${PROBE_ROWS})`,
+  );
+  const { rows } = await sql<{ k: number; n: number; first: number | null; last: number | null }>`
+    SELECT -1 AS k, 0 AS n, (SELECT min(id) FROM events) AS first, (SELECT max(id) FROM events) AS last
+    UNION ALL ${sql.join(probes, sql` UNION ALL `)}`.execute(db);
+  const bounds = rows.find((r) => r.k === -1);
+  const span = bounds?.first == null || bounds.last == null ? 1 : bounds.last - bounds.first + 1;
+  for (const row of rows) {
+    const trigram = trigrams[row.k];
+    if (trigram === undefined) continue;
+    const n = Number(row.n);
+    counts.set(trigram, n < PROBE_ROWS || row.first == null || row.last == null ? n : Math.round((n * span) / (row.last - row.first + 1)));
   }
   return counts;
 }
