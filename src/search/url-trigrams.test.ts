@@ -75,6 +75,15 @@ describe('estimateTrigramCounts', () => {
     assert.ok(common >= 2_400 && common <= 3_600, `?id is in all 3,000 URLs, estimated ${common}`);
   });
 
+  it('remembers estimates until the events change', async () => {
+    assert.equal((await estimateTrigramCounts(t.store.db, ['qqq'])).get('qqq'), 0);
+    const url = 'http://late.example.com/qqq';
+    await t.store.insertEvents([
+      { timestamp: BASE_TIME, fields: { '@timestamp': new Date(BASE_TIME).toISOString(), 'event.dataset': 'proxy', 'url.original': url }, raw: `GET ${url}` },
+    ]);
+    assert.equal((await estimateTrigramCounts(t.store.db, ['qqq'])).get('qqq'), 1);
+  });
+
   it('drives a lookup with the rarest trigrams only', async () => {
     const parts = [{ text: '?id=1234&' }];
     const counts = await estimateTrigramCounts(t.store.db, patternTrigrams(parts));

@@ -80,26 +80,47 @@ export function ftsString(trigram: string): string {
   return `"${trigram.replace(/"/g, '""')}"`;
 }
 
+/**
+ * Estimates already made, per store, for the events table as it was (its first and last id): a search, its histogram,
+ * its field counts and every further page plan the same trigrams. The estimates only steer which trigrams drive a
+ * lookup, never which rows match, so a stale one can cost time but not change a result.
+ */
+interface EstimateCache {
+  first: number | null;
+  last: number | null;
+  counts: Map<string, number>;
+}
+const estimateCaches = new WeakMap<Kysely<Database>, EstimateCache>();
+/** Trigrams remembered per store; the cache starts over when it is full. */
+const ESTIMATES_KEPT = 4_096;
+
 /** Estimates how many events hold each trigram, from at most PROBE_ROWS posting entries each, in one statement. */
 export async function estimateTrigramCounts(db: Kysely<Database>, trigrams: readonly string[]): Promise<TrigramCounts> {
-  const counts = new Map<string, number>();
-  if (trigrams.length === 0) return counts;
-  const probes = trigrams.map(
-    (trigram, k) => sql`SELECT ${k} AS k, count(*) AS n, min(rowid) AS first, max(rowid) AS last
-      FROM (SELECT rowid FROM events_url WHERE events_url MATCH ${ftsString(trigram)} LIMIT ${PROBE_ROWS})`,
-  );
-  const { rows } = await sql<{ k: number; n: number; first: number | null; last: number | null }>`
-    SELECT -1 AS k, 0 AS n, (SELECT min(id) FROM events) AS first, (SELECT max(id) FROM events) AS last
-    UNION ALL ${sql.join(probes, sql` UNION ALL `)}`.execute(db);
-  const bounds = rows.find((r) => r.k === -1);
-  const span = bounds?.first == null || bounds.last == null ? 1 : bounds.last - bounds.first + 1;
-  for (const row of rows) {
-    const trigram = trigrams[row.k];
-    if (trigram === undefined) continue;
-    const n = Number(row.n);
-    counts.set(trigram, n < PROBE_ROWS || row.first == null || row.last == null ? n : Math.round((n * span) / (row.last - row.first + 1)));
+  if (trigrams.length === 0) return new Map();
+  const bounds = await sql<{ first: number | null; last: number | null }>`
+    SELECT (SELECT min(id) FROM events) AS first, (SELECT max(id) FROM events) AS last`.execute(db);
+  const { first, last } = bounds.rows[0] ?? { first: null, last: null };
+  let cache = estimateCaches.get(db);
+  if (!cache || cache.first !== first || cache.last !== last || cache.counts.size + trigrams.length > ESTIMATES_KEPT) {
+    cache = { first, last, counts: new Map() };
+    estimateCaches.set(db, cache);
   }
-  return counts;
+  const counts = cache.counts;
+  const missing = trigrams.filter((t) => !counts.has(t));
+  if (missing.length > 0) {
+    const span = first === null || last === null ? 1 : last - first + 1;
+    const probes = missing.map(
+      (trigram, k) => sql`SELECT ${k} AS k, count(*) AS n, min(rowid) AS first, max(rowid) AS last
+        FROM (SELECT rowid FROM events_url WHERE events_url MATCH ${ftsString(trigram)} LIMIT ${PROBE_ROWS})`,
+    );
+    const { rows } = await sql<{ k: number; n: number; first: number | null; last: number | null }>`${sql.join(probes, sql` UNION ALL `)}`.execute(db);
+    for (const row of rows) {
+      const n = Number(row.n);
+      const estimate = n < PROBE_ROWS || row.first == null || row.last == null ? n : Math.round((n * span) / (row.last - row.first + 1));
+      counts.set(missing[row.k]!, estimate);
+    }
+  }
+  return new Map(trigrams.map((t) => [t, counts.get(t) ?? 0]));
 }
 
 /**
