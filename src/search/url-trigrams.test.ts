@@ -94,6 +94,39 @@ describe('estimateTrigramCounts', () => {
   });
 });
 
+describe('searches on URLs outside ASCII', () => {
+  // JavaScript lower-cases these differently from FTS5: İ expands to two code points, Georgian Mtavruli and Ꟁ fold in
+  // JavaScript only. Trigrams folded by JavaScript would be missing from the index and hide the events.
+  const paths = ['İSTANBUL/x', 'ᲐᲑᲒᲓ/y', 'Ꟁabc/z', 'café-Ünïcode/w'];
+  let u: TestStore;
+  before(async () => {
+    u = await openTestStore(
+      paths.map((path, i) => {
+        const url = `http://example.com/${path}`;
+        const ts = BASE_TIME + i * 1000;
+        return { timestamp: ts, fields: { '@timestamp': new Date(ts).toISOString(), 'event.dataset': 'proxy', 'url.original': url }, raw: `GET ${url}` };
+      }),
+    );
+  });
+  after(async () => {
+    await u.close();
+  });
+
+  for (const [query, want] of [
+    ['url.original:*İSTANBUL*', 1],
+    ['url.original:"http://example.com/İSTANBUL/x"', 1],
+    ['url.original:*ᲐᲑᲒᲓ*', 1],
+    ['url.original:*Ꟁabc*', 1],
+    ['url.original:*CAFÉ-Ü*', 0],
+    ['url.original:*café-Ü*', 1],
+    ['NOT url.original:*İSTANBUL*', 3],
+  ] as const) {
+    it(`${query} finds ${want}`, async () => {
+      assert.equal((await searchEvents(u.store, { query })).total, want);
+    });
+  }
+});
+
 describe('searches planned on trigram estimates', () => {
   const urls = (): string[] => t.events.map((e) => String(e.fields['url.original']));
   const cases: [query: string, want: (url: string) => boolean][] = [

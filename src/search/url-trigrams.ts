@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { QueryNode, ValuePart } from './query-ast.ts';
 import { fieldTarget } from './field-targets.ts';
+import { asciiLower } from './sqlite-dialect.ts';
 
 /** Posting entries read per trigram to estimate its frequency. */
 const PROBE_ROWS = 256;
@@ -28,14 +29,16 @@ interface TrigramAt {
 }
 
 /**
- * The trigrams of a pattern's literal runs, case-folded as the index folds them, each with where it occurs. Runs are
- * split into code points (the tokenizer's unit), so characters outside the BMP never become half a trigram.
+ * The trigrams of a pattern's literal runs, each with where it occurs. Runs are split into code points (the tokenizer's
+ * unit), so characters outside the BMP never become half a trigram. Only ASCII is folded here (to merge `ABC` and `abc`):
+ * FTS5 folds the rest of a MATCH string itself, with its own tables, while JavaScript's lower-casing can expand a
+ * character (`İ` → `i̇`) or fold one SQLite keeps, making trigrams the index never holds.
  */
 function trigramPositions(parts: readonly ValuePart[]): Map<string, TrigramAt[]> {
   const out = new Map<string, TrigramAt[]>();
   parts.forEach((part, run) => {
     if (!('text' in part)) return;
-    const chars = Array.from(part.text.toLowerCase());
+    const chars = Array.from(asciiLower(part.text));
     for (let start = 0; start + 3 <= chars.length; start++) {
       const trigram = chars.slice(start, start + 3).join('');
       out.set(trigram, [...(out.get(trigram) ?? []), { run, start }]);
