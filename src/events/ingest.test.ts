@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { generateSquidCombined } from '../../bench/generate-squid.ts';
 import { loadDetector } from '../detect/detector.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { EventStore } from '../store/store.ts';
 import { ingestFile, IngestError } from './ingest.ts';
 
 const SQUID = fileURLToPath(new URL('../../../shared/data/logs/squid/plaso-squid_access.log', import.meta.url));
@@ -189,5 +190,60 @@ test('a bulk load through the writer thread stores exactly what a load in proces
     [inProcess.summary.ingested, inProcess.summary.rejected, inProcess.summary.alerts, inProcess.summary.suppressed],
   );
   assert.deepEqual(threaded.contents, inProcess.contents);
+});
+
+test('a commit that fails in a threaded bulk load ends the ingest with its error: nothing after it is written, nothing unhandled', async () => {
+  const log = join(dir, 'failing.log');
+  await generateSquidCombined(log, 12_000, 5);
+  const real = await freshStore('failing');
+  let batches = 0;
+  let firstBatchLines = 0;
+  // the second batch names a source that does not exist: its foreign key fails on the writer thread
+  const store: EventStore = {
+    ...real,
+    async beginBulkLoad(expected, force) {
+      const bulk = await real.beginBulkLoad(expected, force);
+      assert.ok(bulk);
+      return {
+        ...bulk,
+        commitBatch(batch) {
+          if (++batches === 1) firstBatchLines = batch.linesDone;
+          return bulk.commitBatch(batches === 2 ? { ...batch, sourceId: 999 } : batch);
+        },
+      };
+    },
+  };
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await assert.rejects(ingestFile(store, log, { bulk: true, batchSize: 2_000 }), /FOREIGN KEY/);
+    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+  assert.deepEqual(unhandled, []);
+  assert.ok(batches >= 2 && firstBatchLines > 0 && firstBatchLines < 12_000);
+  const source = await real.db.selectFrom('sources').select(['lines_done', 'events', 'finished_at']).executeTakeFirstOrThrow();
+  assert.deepEqual(source, { lines_done: firstBatchLines, events: firstBatchLines, finished_at: null });
+  const stored = await real.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  assert.equal(Number(stored.n), firstBatchLines, 'only the batch before the failure');
+  await real.close();
+  const db = new BetterSqlite3(join(dir, 'failing.db'), { readonly: true });
+  const indexes = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'").get();
+  db.close();
+  assert.deepEqual(indexes, { n: 6 }, 'the indexes are rebuilt after the failed load');
+});
+
+test('long lines end a batch early, so a batch stays bounded in memory whatever the line count', async () => {
+  const log = join(dir, 'wide.log');
+  writeFileSync(log, Array.from({ length: 40 }, (_, i) => `${i} ${'x'.repeat(1 << 20)}`).join('\n') + '\n');
+  const real = await freshStore('wide');
+  let commits = 0;
+  const store: EventStore = { ...real, commitBatch: (batch) => (commits++, real.commitBatch(batch)) };
+  const summary = await ingestFile(store, log, { format: 'squid', bulk: false });
+  assert.equal(summary.rejected, 40);
+  assert.ok(commits >= 3, `40 MiB of lines in ${commits} batches`);
+  await real.close();
 });
 

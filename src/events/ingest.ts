@@ -43,6 +43,9 @@ export interface IngestSummary {
   notes: string[];
 }
 
+/** A batch ends at this many characters of lines even when it has fewer lines than the batch size. */
+const BATCH_CHARS = 16 << 20;
+
 export class IngestError extends Error {
   constructor(
     readonly path: string,
@@ -107,42 +110,57 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   let queuedLine = record.lines_done;
   let inFlight: Promise<void> | undefined;
   let commitError: unknown;
+  /** Characters of the lines in the batch being built: long lines end a batch early (memory stays bounded). */
+  let batchChars = 0;
 
   const bulk =
     options.bulk === false ? undefined : await store.beginBulkLoad(source.estimatedLines - record.lines_done, options.bulk === true);
   const commit = (batch: IngestBatch): Promise<AlertWriteResult> => (bulk ?? store).commitBatch(batch);
   const batchSize = options.batchSize ?? bulk?.batchSize ?? 25_000;
 
-  /** Waits for the commit in flight; rethrows its error (its batch left nothing behind, and nothing after it was sent). */
+  /** Waits for the commit in flight; rethrows the first commit error (that batch left nothing behind). */
   const settle = async (): Promise<void> => {
     await inFlight;
     inFlight = undefined;
     if (commitError !== undefined) throw commitError;
   };
 
+  /** Starts a commit; its outcome lands in the summary or in commitError, so no rejection is ever left unobserved. */
+  const startCommit = (batch: IngestBatch): Promise<void> => {
+    const counts = { events: batch.events.length, rejects: batch.rejects.length };
+    let written: Promise<AlertWriteResult>;
+    try {
+      written = commit(batch);
+    } catch (error) {
+      written = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return written.then(
+      (result) => {
+        summary.ingested += counts.events;
+        summary.rejected += counts.rejects;
+        summary.alerts += result.created.length;
+        summary.suppressed += result.suppressed;
+      },
+      (error: unknown) => {
+        commitError ??= error;
+      },
+    );
+  };
+
   const flush = async (): Promise<void> => {
+    if (commitError !== undefined) throw commitError;
     if (lastLine <= queuedLine && events.length === 0 && rejects.length === 0) return;
     const alerts = options.detect && events.length > 0 ? options.detect(events.map((e) => e.event)) : [];
     const batch: IngestBatch = { sourceId: record.id, path, events, rejects, alerts, linesDone: lastLine };
-    // Handed over before the previous commit is awaited: a writer thread takes it as soon as it is free. A batch after
-    // a failed one is refused by the store, so a commit never skips lines.
-    const committed = commit(batch);
-    const counts = { events: events.length, rejects: rejects.length };
-    await settle();
     queuedLine = lastLine;
     events = [];
     rejects = [];
-    inFlight = committed.then(
-      (written) => {
-        summary.ingested += counts.events;
-        summary.rejected += counts.rejects;
-        summary.alerts += written.created.length;
-        summary.suppressed += written.suppressed;
-      },
-      (error: unknown) => {
-        commitError = error;
-      },
-    );
+    batchChars = 0;
+    // Handed over before the previous commit is awaited: a writer thread takes it as soon as it is free. A batch after
+    // a failed one is refused by the store, so a commit never skips lines.
+    const committed = startCommit(batch);
+    await settle();
+    inFlight = committed;
   };
 
   try {
@@ -156,6 +174,7 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
           continue;
         }
         lastLine = line.no;
+        batchChars += line.text.length;
         if (line.truncated) {
           rejects.push({ lineNo: line.no, reason: 'line longer than 2 MiB', raw: line.text });
           continue;
@@ -164,14 +183,14 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
         if (outcome.kind === 'event') events.push({ event: outcome.event, lineNo: line.no });
         else if (outcome.kind === 'reject') rejects.push({ lineNo: line.no, reason: outcome.reason, raw: line.text });
       }
-      if (events.length + rejects.length >= batchSize) await flush();
+      if (events.length + rejects.length >= batchSize || batchChars >= BATCH_CHARS) await flush();
       options.onProgress?.({ path, lines: summary.read, bytesRead: source.bytesRead(), totalBytes: source.size });
     }
   } catch (error) {
     summary.error = error instanceof Error ? error.message : String(error);
   }
   try {
-    if (commitError === undefined) await flush();
+    await flush();
     await settle();
   } finally {
     await bulk?.end();

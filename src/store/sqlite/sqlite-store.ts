@@ -65,9 +65,9 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
     async beginBulkLoad(expectedRows, force = false) {
       const existing = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
       if (!force && !shouldBulkLoad(expectedRows, existing)) return undefined;
-      suspendIndexes(sqlite);
       // A file store commits through a writer thread, so the next batch is parsed while this one is written.
       const thread = file === ':memory:' ? undefined : await startWriterThread(file);
+      suspendIndexes(sqlite);
       return {
         // Smaller batches than in process: one is parsed, one travels and one is written at any time (peak memory).
         batchSize: thread ? WRITER_THREAD_BATCH : undefined,

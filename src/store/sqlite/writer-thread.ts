@@ -19,7 +19,11 @@ export interface WriterThread {
 }
 
 export async function startWriterThread(file: string): Promise<WriterThread> {
-  const worker = new Worker(new URL('./writer-thread-boot.mjs', import.meta.url), { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
+  // The heap holds about one batch (at most 16 Mi characters of lines, see ingest.ts) with its JSON and columns.
+  const worker = new Worker(new URL('./writer-thread-boot.mjs', import.meta.url), {
+    workerData: { file },
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+  });
   const pending = new Map<number, { resolve: (r: AlertWriteResult) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let onClosed: (() => void) | undefined;
