@@ -1,23 +1,10 @@
 // The Closed Alerts tab: one row per closed investigation, with its verdict, training result and score lines.
 import type { EventStore } from '../store/store.ts';
-import type { ClosedAlertScore } from './scoring/index.ts';
+import type { ClosedRow } from './closed-row.ts';
+import type { ClosedAlertScore } from './scoring/score-types.ts';
 import { workflowDb } from './workflow-tables.ts';
 
-export interface ClosedRow {
-  investigationId: number;
-  eventId: number;
-  severity: string;
-  dateClosed: string;
-  rule: string;
-  type: string;
-  owner: string;
-  verdict: string;
-  note: string;
-  /** ✓ or ✗ against the answer key; null outside training. */
-  result: '✓' | '✗' | null;
-  reinvestigated: boolean;
-  score: ClosedAlertScore | null;
-}
+export type { ClosedRow } from './closed-row.ts';
 
 export async function listClosed(store: EventStore, options: { owner?: string; limit?: number; offset?: number } = {}): Promise<ClosedRow[]> {
   let query = workflowDb(store)

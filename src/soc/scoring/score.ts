@@ -1,55 +1,14 @@
 // Scoring of a closed alert against its answer key (PRODUCT.md §5), and per-analyst totals.
 import { artifactKey } from '../artifacts/merge.ts';
-import type { ArtifactType } from '../artifacts/types.ts';
 import { currentAnswers, type PlaybookRun } from '../playbooks/run.ts';
 import type { DecisionStep, Playbook } from '../playbooks/schema.ts';
 import { checkAnswerKey, type AnswerKey, type Verdict } from './answer-key.ts';
+import type { ClosedAlertScore, ScoreLine } from './score-types.ts';
+
+export type { ClosedAlertScore, ScoreLine, ScoreLineKind } from './score-types.ts';
 
 /** Points for the right verdict and for each right ★ answer. */
 export const POINTS_PER_CORRECT = 5;
-
-/**
- * `verdict` and `step` lines count; `unkeyed` is a ★ answer the key says nothing about (shown, not counted);
- * `missed` is a keyed ★ step the run never reached (shown with its expected answer, not counted).
- */
-export type ScoreLineKind = 'verdict' | 'step' | 'unkeyed' | 'missed';
-
-export interface ScoreLine {
-  kind: ScoreLineKind;
-  /** For step lines. */
-  stepId?: string;
-  /** "Answer" for the verdict, else the step title. */
-  title: string;
-  given: string | null;
-  expected: readonly string[];
-  /** Null for unkeyed and missed lines. */
-  correct: boolean | null;
-  points: number;
-  /** As shown: "Answer: False Positive (+5 Point)", "Analyze URL Address (+5 Point)", "✗ Analyze URL Address: Malicious (expected: Non-malicious)". */
-  text: string;
-}
-
-export interface ClosedAlertScore {
-  eventId: number;
-  playbookId: string;
-  verdict: ScoreLine;
-  /** ★ steps in the order answered, then the missed ones. */
-  steps: readonly ScoreLine[];
-  /** Every line's text, verdict first. */
-  lines: readonly string[];
-  verdictPoints: number;
-  /** 5 × correct ★ answers. */
-  playbookScore: number;
-  total: number;
-  scoredAnswered: number;
-  scoredCorrect: number;
-  /** correct ★ ÷ ★ answered (0–1); null when no keyed ★ step was answered. */
-  successRate: number | null;
-  /** The key's artifacts, split by whether the run's Add Artifacts answer has them (not scored). */
-  artifacts: { found: readonly { type: ArtifactType; value: string }[]; missing: readonly { type: ArtifactType; value: string }[] };
-  /** The Analyst Note, when written. */
-  note: string | null;
-}
 
 const plus = (points: number): string => `(+${points} Point)`;
 const expectedText = (expected: readonly string[]): string => `(expected: ${expected.join(' or ')})`;

@@ -1,5 +1,5 @@
 // Shapes of the responses whose OpenAPI schema the server leaves open, mirrored from its presenters
-// (src/soc/cases.ts, src/soc/closed-query.ts, src/soc/scoring/score.ts, src/intel/*, src/analysis/*). The typed routes come from openapi.d.ts.
+// (src/soc/cases.ts, src/intel/*, src/analysis/*); the score and closed-row shapes are the server's own types. The typed routes come from openapi.d.ts.
 import type { paths } from './openapi';
 
 type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
@@ -22,43 +22,9 @@ export type Channel = 'main' | 'investigation' | 'closed';
 export type Severity = 'Low' | 'Medium' | 'High' | 'Critical';
 export type Verdict = 'True Positive' | 'False Positive';
 
-export interface ScoreLine {
-  label: string;
-  text: string;
-  correct: boolean;
-  points: number;
-}
-
-export interface ClosedAlertScore {
-  eventId: number;
-  playbookId: string;
-  verdict: ScoreLine;
-  steps: readonly ScoreLine[];
-  lines: readonly string[];
-  verdictPoints: number;
-  playbookScore: number;
-  total: number;
-  scoredAnswered: number;
-  scoredCorrect: number;
-  successRate: number | null;
-  artifacts: { found: readonly { type: string; value: string }[]; missing: readonly { type: string; value: string }[] };
-  note: string | null;
-}
-
-export interface ClosedRow {
-  investigationId: number;
-  eventId: number;
-  severity: string;
-  dateClosed: string;
-  rule: string;
-  type: string;
-  owner: string;
-  verdict: string;
-  note: string;
-  result: '✓' | '✗' | null;
-  reinvestigated: boolean;
-  score: ClosedAlertScore | null;
-}
+export type { ClosedRow } from '../../../src/soc/closed-row.ts';
+export type { ClosedAlertScore, ScoreLine } from '../../../src/soc/scoring/score-types.ts';
+import type { ClosedAlertScore } from '../../../src/soc/scoring/score-types.ts';
 
 export interface StepOption {
   label: string;

@@ -1,0 +1,18 @@
+// A row of the Closed Alerts tab, free of server dependencies: the web app shows it as the API returns it.
+import type { ClosedAlertScore } from './scoring/score-types.ts';
+
+export interface ClosedRow {
+  investigationId: number;
+  eventId: number;
+  severity: string;
+  dateClosed: string;
+  rule: string;
+  type: string;
+  owner: string;
+  verdict: string;
+  note: string;
+  /** ✓ or ✗ against the answer key; null outside training. */
+  result: '✓' | '✗' | null;
+  reinvestigated: boolean;
+  score: ClosedAlertScore | null;
+}
