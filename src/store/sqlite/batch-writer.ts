@@ -2,7 +2,7 @@
 // source progress and alerts in one transaction. The store runs it in process, and a bulk load runs it on a writer thread.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EventRow } from '../event-rows.ts';
-import type { AlertWriteResult, BatchAlert, RejectedLine } from '../store.ts';
+import type { AlertWrite, AlertWriteResult, BatchAlert, RejectedLine } from '../store.ts';
 import { createAlertWriter } from './alert-writer.ts';
 
 /** The events table's columns, in insert order. */
@@ -39,6 +39,8 @@ export interface BatchWriter {
   commit(batch: RowBatch): AlertWriteResult;
   /** Rows that came from no file, in one transaction. Returns their ids. */
   insert(rows: EventColumns): number[];
+  /** Alerts about stored events, in one transaction. */
+  alerts(alerts: readonly AlertWrite[]): AlertWriteResult;
 }
 
 /** Rejected lines are kept up to this many characters (the reason says when one was cut). */
@@ -92,5 +94,5 @@ export function createBatchWriter(sqlite: BetterSqlite3.Database): BatchWriter {
     return writeAlerts(batch.alerts.map(({ eventIndexes, ...a }) => ({ ...a, eventIds: eventIndexes.map((i) => ids[i]!) })));
   });
 
-  return { commit, insert: sqlite.transaction(writeRows) };
+  return { commit, insert: sqlite.transaction(writeRows), alerts: sqlite.transaction(writeAlerts) };
 }

@@ -5,7 +5,6 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { eventToRow } from '../event-rows.ts';
 import type { Database } from '../schema.ts';
 import type { EventStore, IngestBatch, SourceRow } from '../store.ts';
-import { createAlertWriter } from './alert-writer.ts';
 import { createBatchWriter, toColumns, type RowBatch } from './batch-writer.ts';
 import { openConnection } from './connection.ts';
 import { recoverIndexes, restoreIndexes, shouldBulkLoad, suspendIndexes } from './event-indexes.ts';
@@ -34,7 +33,6 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
   recoverIndexes(sqlite);
 
   const writer = createBatchWriter(sqlite);
-  const writeAlerts = createAlertWriter(sqlite);
   const rowsOf = (batch: IngestBatch): RowBatch => ({
     sourceId: batch.sourceId,
     path: batch.path,
@@ -60,7 +58,7 @@ export async function openSqliteStore(file: string): Promise<EventStore> {
       return Promise.resolve(writer.commit(rowsOf(batch)));
     },
     writeAlerts(alerts) {
-      return Promise.resolve(sqlite.transaction(writeAlerts)(alerts));
+      return Promise.resolve(writer.alerts(alerts));
     },
     async beginBulkLoad(expectedRows, force = false) {
       const existing = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
