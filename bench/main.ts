@@ -9,6 +9,7 @@ import { openLineSource } from '../src/events/line-reader.ts';
 import { fieldStats, histogram, searchEvents } from '../src/search/search.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { benchFileAnalysis } from './file-analysis.ts';
+import { benchIngestFloor } from './ingest-floor.ts';
 import { generateSquidCombined, squidProbes, type GeneratedLog } from './generate-squid.ts';
 import { formatFigures, latencies, percentile, type Figure, type SectionFigure } from './measure.ts';
 import { benchIntel } from './intel.ts';
@@ -30,6 +31,8 @@ if (values.help) {
 
 Generates a deterministic Squid combined log of N events (default 10,000,000), then measures:
   parse-only rate, end-to-end ingest rate (in a child process, with its peak RSS), store size,
+  the store's work per event, part by part (row, word index, URL index, index builds), on up to 500,000 events,
+  and the best ingest rates those costs allow on this machine;
   search latencies (p50/p95) for field equality, CIDR, URL substring, free text, histogram and top values,
   and grep -F -c over the raw file for the same selective searches, as a ratio;
   detection: ingest time with and without the SOC pack on the first 1,000,000 events;
@@ -49,6 +52,8 @@ if (!Number.isInteger(events) || events <= 0) {
   process.exit(2);
 }
 const outDir = values.out;
+/** Events the per-part cost of a store is measured on (a sample: the parts are timed one by one, each on a fresh store). */
+const FLOOR_SAMPLE = 500_000;
 mkdirSync(outDir, { recursive: true });
 const figures: Figure[] = [];
 const log = (message: string): void => {
@@ -213,10 +218,16 @@ async function main(): Promise<void> {
   }
   if (!['ingest', 'detect', 'sigma', 'file', 'intel'].some((s) => sections.has(s))) return report('web UI', 'results-ui.json');
   const generated = await generate();
-  const dbPath = join(outDir, 'bench.db');
+  // named for its size, so --reuse never searches the store of another run's log
+  const dbPath = join(outDir, `bench-${events}.db`);
   log('parse-only pass');
   const parseRate = await parseOnly(generated.path);
-  if (sections.has('ingest')) await ingestAndSearch(generated, dbPath, parseRate);
+  if (sections.has('ingest')) {
+    await ingestAndSearch(generated, dbPath, parseRate);
+    const n = Math.min(events, FLOOR_SAMPLE);
+    log(`the store's work per event, part by part, on ${n.toLocaleString('en-US')} events`);
+    add('floor', await benchIngestFloor(await parsedSample(generated.path, n), parseRate, join(outDir, 'floor.db')));
+  }
   if (sections.has('detect')) {
     const lines = Math.min(events, 1_000_000);
     log(`detection overhead on ${lines.toLocaleString('en-US')} events (two ingests)`);
