@@ -55,12 +55,14 @@ describe('patternTrigrams', () => {
 
 describe('drivingTrigrams', () => {
   const parts = [{ text: 'abcdefg' }];
-  it('pairs the rarest trigram with a nearly as rare one that shares no character with it', () => {
+  it('joins the rarest trigram with nearly as rare ones that share no character with it first', () => {
     const counts = new Map([['abc', 10], ['bcd', 11], ['cde', 11], ['def', 500], ['efg', 12]]);
-    assert.deepEqual(drivingTrigrams(parts, counts), ['abc', 'efg']);
+    assert.deepEqual(drivingTrigrams(parts, counts), ['abc', 'efg', 'bcd']);
   });
 
-  it('falls back to an overlapping trigram, and drives alone when the rest are far more frequent', () => {
+  it('intersects at most three, and drives alone when the rest are far more frequent', () => {
+    const counts = new Map([['abc', 10], ['bcd', 11], ['cde', 12], ['def', 13], ['efg', 14]]);
+    assert.deepEqual(drivingTrigrams([{ text: 'abcdefg' }], counts), ['abc', 'def', 'bcd']);
     assert.deepEqual(drivingTrigrams(parts, new Map([['abc', 10], ['bcd', 11], ['efg', 5_000]])), ['abc', 'bcd']);
     assert.deepEqual(drivingTrigrams(parts, new Map([['abc', 10], ['efg', 5_000]])), ['abc']);
   });
@@ -88,7 +90,7 @@ describe('estimateTrigramCounts', () => {
     const parts = [{ text: '?id=1234&' }];
     const counts = await estimateTrigramCounts(t.store.db, patternTrigrams(parts));
     const driving = drivingTrigrams(parts, counts) ?? [];
-    assert.ok(driving.length >= 1 && driving.length <= 2);
+    assert.ok(driving.length >= 1 && driving.length <= 3);
     assert.ok(!driving.includes('?id') && !driving.includes('id='), `common trigrams left out: ${driving.join(' ')}`);
     assert.equal(drivingTrigrams(parts, new Map()), undefined);
   });

@@ -18,6 +18,8 @@ const PROBED_PER_PATTERN = 16;
 const PROBED_PER_QUERY = 64;
 /** A further trigram joins the intersection only when it is at most this many times as frequent as the rarest. */
 const DRIVER_SPREAD = 8;
+/** At most this many trigrams are intersected. */
+const MAX_DRIVERS = 3;
 
 /** Estimated number of events holding each trigram (exact below PROBE_ROWS). */
 export type TrigramCounts = ReadonlyMap<string, number>;
@@ -127,8 +129,10 @@ export async function estimateTrigramCounts(db: Kysely<Database>, trigrams: read
 }
 
 /**
- * The trigrams that drive the lookup: the rarest, and a second nearly as rare, preferably one that shares no character
- * with the first (overlapping trigrams such as `250` and `50&` mostly occur together, so the second would filter little).
+ * The trigrams that drive the lookup: the rarest, and up to MAX_DRIVERS - 1 more that are nearly as rare, first those
+ * that share no character with any already chosen (overlapping trigrams such as `250` and `50&` mostly occur together,
+ * so they filter little). Each further posting list costs as many entries as it holds, but in digit-heavy URLs the
+ * rarest two still leave hundreds of candidates to fetch and check, and a third or fourth cuts them to about the matches.
  * Undefined when the pattern has no trigram with an estimate (the caller then lets the index intersect them all).
  */
 export function drivingTrigrams(parts: readonly ValuePart[], counts: TrigramCounts): string[] | undefined {
@@ -140,6 +144,8 @@ export function drivingTrigrams(parts: readonly ValuePart[], counts: TrigramCoun
   const near = known.slice(1).filter((t) => (counts.get(t) ?? 0) <= limit);
   const overlaps = (a: string, b: string): boolean =>
     (positions.get(a) ?? []).some((p) => (positions.get(b) ?? []).some((q) => p.run === q.run && Math.abs(p.start - q.start) < 3));
-  const second = near.find((t) => !overlaps(t, rarest)) ?? near[0];
-  return second === undefined ? [rarest] : [rarest, second];
+  const chosen = [rarest];
+  for (const t of near) if (chosen.length < MAX_DRIVERS && !chosen.some((c) => overlaps(t, c))) chosen.push(t);
+  for (const t of near) if (chosen.length < MAX_DRIVERS && !chosen.includes(t)) chosen.push(t);
+  return chosen;
 }
