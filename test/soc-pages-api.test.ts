@@ -94,9 +94,14 @@ test('scenarios and metrics: packs listed, loading takes the lead role, closing 
   assert.equal((await call(lead, 'POST', '/api/scenarios/soc119-event83/load')).status, 400, 'already loaded');
   await call(analyst, 'POST', '/api/alerts/79/take');
   await call(analyst, 'POST', '/api/alerts/79/close', { verdict: 'False Positive', note: 'Planned penetration test.' });
-  const metrics = (await call(analyst, 'GET', '/api/metrics')).body as { mtta: number; mttr: number; rules: { rule: string; falsePositives: number }[]; alerts: { closed: number } };
+  const metrics = (await call(analyst, 'GET', '/api/metrics')).body as { mtta: number; mttr: number; rules: { rule: string; falsePositives: number }[]; alerts: { closed: number; total: number } };
   assert.equal(typeof metrics.mtta, 'number');
   assert.equal(typeof metrics.mttr, 'number');
   assert.equal(metrics.alerts.closed, 1);
   assert.deepEqual(metrics.rules.map((r) => [r.rule, r.falsePositives]), [['SOC119 - Proxy - Malicious Executable File Detected', 1]]);
+  const total = metrics.alerts.total;
+  const timeline = (await call(analyst, 'GET', '/api/metrics/alerts-over-time')).body as { total: number; starts: number[]; counts: Record<string, number[]> };
+  assert.ok(total > 0);
+  assert.equal(timeline.total, total);
+  assert.equal(Object.values(timeline.counts).flat().reduce((a, b) => a + b, 0), total, 'every alert in one bucket');
 });

@@ -1,14 +1,22 @@
-// Training routes: the scenarios (shipped and loaded), loading and resetting one (lead), and the metrics.
+// Training routes: the scenarios (shipped and loaded), loading and resetting one (lead), the metrics and alerts over time.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../auth/guards.ts';
 import { ScenarioError } from '../../scenarios/load-pack.ts';
 import { listScenarios, loadScenario, resetScenario } from '../../scenarios/scenarios.ts';
+import { SEVERITIES } from '../../detect/rule-meta.ts';
+import { alertTimeline } from '../../soc/alert-timeline.ts';
 import { computeMetrics } from '../../soc/metrics.ts';
 import type { EventStore } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
 
 const anything = z.record(z.string(), z.unknown());
+const timelineSchema = z.object({
+  total: z.number().int(),
+  width: z.number().int(),
+  starts: z.array(z.number()),
+  counts: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.array(z.number().int())])) as Record<(typeof SEVERITIES)[number], z.ZodArray<z.ZodNumber>>),
+});
 const nameParams = z.object({ name: z.string().regex(/^[a-z0-9-]+$/) });
 
 async function refusing<T>(work: () => Promise<T>): Promise<T> {
@@ -30,5 +38,10 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: EventStore }> = asyn
   );
   app.get('/metrics', { schema: { summary: 'MTTA, MTTR, true/false positives per rule, training scores', tags: ['training'], response: { 200: anything } } }, async () =>
     computeMetrics(store) as unknown as Promise<Record<string, unknown>>,
+  );
+  app.get(
+    '/metrics/alerts-over-time',
+    { schema: { summary: 'Every alert counted per time bucket and severity (at most 60 buckets over the span of event times)', tags: ['training'], response: { 200: timelineSchema } } },
+    async () => alertTimeline(store),
   );
 };

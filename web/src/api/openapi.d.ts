@@ -1717,6 +1717,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics/alerts-over-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every alert counted per time bucket and severity (at most 60 buckets over the span of event times) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            width: number;
+                            starts: number[];
+                            counts: {
+                                Low: number[];
+                                Medium: number[];
+                                High: number[];
+                                Critical: number[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intel/indicators": {
         parameters: {
             query?: never;

@@ -4,9 +4,6 @@ import { notifications } from '@mantine/notifications';
 import { api, unwrap, unwrapAs } from '../api/client.ts';
 import type { Metrics, ScenarioInfo } from '../api/soc-types.ts';
 
-/** The chart reads at most this many alerts (the API's page limit); the dashboard says when there are more. */
-export const TIMELINE_LIMIT = 500;
-
 export const metricKeys = {
   metrics: ['metrics'] as const,
   timeline: ['metrics', 'timeline'] as const,
@@ -21,11 +18,11 @@ export function useMetrics() {
   });
 }
 
-/** The newest alerts of every channel, for the alerts-over-time chart. */
+/** Every alert counted per time bucket and severity (by the server), for the alerts-over-time chart. */
 export function useAlertTimeline() {
   return useQuery({
     queryKey: metricKeys.timeline,
-    queryFn: () => unwrap(api.GET('/api/alerts/', { params: { query: { limit: TIMELINE_LIMIT, offset: 0 } } })),
+    queryFn: () => unwrap(api.GET('/api/metrics/alerts-over-time')),
     refetchInterval: 15_000,
   });
 }

@@ -1,23 +1,21 @@
 // Alerts over time by severity: stacked uPlot bars, with a legend of the totals per severity.
 import { Badge, Group, Text, useComputedColorScheme } from '@mantine/core';
-import { useEffect, useMemo, useRef } from 'react';
-import type { Alert } from '../../api/types.ts';
+import { useEffect, useRef } from 'react';
 import { formatCount } from '../../components/ui/format.ts';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { mountTimeBars } from '../../components/ui/time-bars.ts';
-import { buildTimeline, SEVERITIES, stacked } from './timeline.ts';
+import { SEVERITIES, stacked, type Timeline } from './timeline.ts';
 
 const COLORS: Record<string, string> = { Low: '#868e96', Medium: '#fab005', High: '#fd7e14', Critical: '#fa5252' };
 const BADGE: Record<string, string> = { Low: 'gray', Medium: 'yellow', High: 'orange', Critical: 'red' };
 
-export function AlertsChart({ alerts, height = 200 }: { alerts: readonly Alert[]; height?: number }) {
+export function AlertsChart({ timeline, height = 200 }: { timeline: Timeline; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
   const dark = useComputedColorScheme('dark') === 'dark';
-  const timeline = useMemo(() => buildTimeline(alerts), [alerts]);
 
   useEffect(() => {
     const element = box.current;
-    if (!element || !timeline) return;
+    if (!element || timeline.starts.length === 0) return;
     return mountTimeBars(element, {
       height,
       dark,
@@ -28,7 +26,7 @@ export function AlertsChart({ alerts, height = 200 }: { alerts: readonly Alert[]
     });
   }, [timeline, dark, height]);
 
-  if (!timeline) return <EmptyState>No alert yet.</EmptyState>;
+  if (timeline.starts.length === 0) return <EmptyState>No alert yet.</EmptyState>;
   return (
     <>
       <Group gap="xs" mb="xs">

@@ -5,7 +5,7 @@ import { formatCount, formatDuration } from '../../components/ui/format.ts';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
 import { useMe } from '../../hooks/use-auth.ts';
-import { TIMELINE_LIMIT, useAlertTimeline, useMetrics, useScenarios } from '../../hooks/use-metrics.ts';
+import { useAlertTimeline, useMetrics, useScenarios } from '../../hooks/use-metrics.ts';
 import { AlertsChart } from './alerts-chart.tsx';
 import { AnalystScores, RuleOutcomes } from './outcome-tables.tsx';
 import { ScenarioList } from './scenario-list.tsx';
@@ -60,11 +60,8 @@ export function DashboardPage() {
         <Stat label="Closed" value={formatCount(m.alerts.closed)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} mb="md">
-        <Section
-          title="Alerts over time by severity"
-          note={timeline.data && timeline.data.total > TIMELINE_LIMIT ? `the newest ${formatCount(TIMELINE_LIMIT)} of ${formatCount(timeline.data.total)} alerts` : undefined}
-        >
-          {timeline.isPending ? <LoadingState /> : timeline.isError ? <ErrorState error={timeline.error} /> : <AlertsChart alerts={timeline.data.alerts} />}
+        <Section title="Alerts over time by severity">
+          {timeline.isPending ? <LoadingState /> : timeline.isError ? <ErrorState error={timeline.error} /> : <AlertsChart timeline={timeline.data} />}
         </Section>
         <Section title="True and false positives per rule">
           <RuleOutcomes rules={m.rules} />

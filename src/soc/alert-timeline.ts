@@ -1,0 +1,55 @@
+// Alerts over time by severity, counted in SQL over every alert: buckets of a "nice" width, at most MAX_BUCKETS over the
+// span from the oldest to the newest alert's event time.
+import { sql } from 'kysely';
+import { SEVERITIES, type Severity } from '../detect/rule-meta.ts';
+import type { EventStore } from '../store/store.ts';
+import { workflowDb } from './workflow-tables.ts';
+
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+const WIDTHS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 60 * MINUTE, 180 * MINUTE, 360 * MINUTE, 720 * MINUTE, DAY, 7 * DAY, 30 * DAY, 365 * DAY];
+export const MAX_BUCKETS = 60;
+
+export interface AlertTimeline {
+  /** Alerts counted (every alert in the store). */
+  total: number;
+  /** Bucket width in ms. */
+  width: number;
+  /** Bucket starts, epoch ms, oldest first; empty when there is no alert. */
+  starts: number[];
+  /** Alerts per bucket for each severity, aligned with `starts`. */
+  counts: Record<Severity, number[]>;
+}
+
+/** The smallest width that covers `span` in fewer than MAX_BUCKETS buckets (the widest when none does). */
+export function bucketWidth(span: number): number {
+  return WIDTHS.find((w) => span / w < MAX_BUCKETS) ?? WIDTHS[WIDTHS.length - 1]!;
+}
+
+export async function alertTimeline(store: EventStore): Promise<AlertTimeline> {
+  const db = workflowDb(store);
+  const bounds = await db
+    .selectFrom('alerts')
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('event_time').as('first'), eb.fn.max('event_time').as('last')])
+    .executeTakeFirstOrThrow();
+  const total = Number(bounds.total);
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, [] as number[]])) as Record<Severity, number[]>;
+  if (total === 0 || bounds.first === null || bounds.last === null) return { total, width: MINUTE, starts: [], counts };
+  const width = bucketWidth(bounds.last - bounds.first);
+  const first = Math.floor(bounds.first / width) * width;
+  const n = Math.floor((bounds.last - first) / width) + 1;
+  const starts = Array.from({ length: n }, (_, i) => first + i * width);
+  for (const s of SEVERITIES) counts[s] = new Array<number>(n).fill(0);
+  // numbers are bound as REAL, so the quotient is cast back to a whole bucket index (event times are never before `first`)
+  const bucket = sql<number>`CAST((event_time - ${first}) / ${width} AS INTEGER)`;
+  const rows = await db
+    .selectFrom('alerts')
+    .select([bucket.as('bucket'), 'severity', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['bucket', 'severity'])
+    .execute();
+  for (const row of rows) {
+    const series = (counts as Record<string, number[] | undefined>)[row.severity];
+    if (series) series[row.bucket] = Number(row.n);
+  }
+  return { total, width, starts, counts };
+}
