@@ -11,7 +11,7 @@ const shouldRetry = (failureCount: number, error: unknown): boolean => {
 };
 
 export interface MutationMeta extends Record<string, unknown> {
-  /** The form shows the error itself: no notification. */
+  /** The form shows the error itself: no notification, and a 403 is not announced as "permission denied". */
   inlineError?: boolean;
 }
 
@@ -24,9 +24,11 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError(error, _variables, _context, mutation) {
-        if (isApiError(error)) announce(error);
+        const inline = (mutation.meta as MutationMeta | undefined)?.inlineError === true;
+        // a form that shows its own errors explains a refusal (a wrong current password) better than "permission denied"
+        if (isApiError(error) && !(inline && error.status === 403)) announce(error);
         if (isApiError(error) && (error.status === 401 || (error.status === 403 && error.code !== 'csrf'))) return;
-        if ((mutation.meta as MutationMeta | undefined)?.inlineError) return;
+        if (inline) return;
         notifications.show({ color: 'red', title: 'Action failed', message: errorText(error) });
       },
     }),

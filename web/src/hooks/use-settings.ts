@@ -1,4 +1,5 @@
-// Settings hooks: users (admin: list, add with a role, disable, enable) and your own API tokens (create — shown once — list, revoke).
+// Settings hooks: users (admin: list, add with a role, change a role, reset a password, disable, enable), your own password,
+// and your own API tokens (create — shown once — list, revoke).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { api, unwrap } from '../api/client.ts';
@@ -37,6 +38,35 @@ export function useSetUserDisabled() {
       notifications.show({ color: 'teal', message: `${user.name} is ${user.disabled ? 'disabled: their sessions and tokens stop working' : 'enabled'}` });
     },
     onSettled: () => client.invalidateQueries({ queryKey: settingsKeys.users }),
+  });
+}
+
+export function useSetUserRole() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, role }: { id: number; role: Role }) => unwrap(api.PUT('/api/auth/users/{id}/role', { params: { path: { id } }, body: { role } })),
+    onSuccess(user) {
+      notifications.show({ color: 'teal', message: `${user.name} is now ${user.role === 'admin' ? 'an' : 'a'} ${user.role}` });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: settingsKeys.users }),
+  });
+}
+
+/** An admin resets someone's password (their sessions end); without `password` the server generates one, returned once. */
+export function useResetPassword() {
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: ({ id, password }: { id: number; password?: string }) =>
+      unwrap(api.PUT('/api/auth/users/{id}/password', { params: { path: { id } }, body: password ? { password } : {} })),
+  });
+}
+
+/** Your own password: the current one is checked; your other sessions end. */
+export function useChangeOwnPassword() {
+  return useMutation({
+    meta: { inlineError: true },
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => unwrap(api.PUT('/api/auth/me/password', { body })),
+    onSuccess: () => notifications.show({ color: 'teal', message: 'Password changed: your other sessions have ended' }),
   });
 }
 

@@ -1,8 +1,9 @@
-// Settings: users (admins), your API tokens, and which threat-intel providers are configured.
+// Settings: users (admins), your password, your API tokens, and which threat-intel providers are configured.
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { LoadingState } from '../../components/ui/states.tsx';
 import { useMe } from '../../hooks/use-auth.ts';
+import { PasswordPanel } from './password-panel.tsx';
 import { ProvidersPanel } from './providers-panel.tsx';
 import { TokensPanel } from './tokens-panel.tsx';
 import { UsersPanel } from './users-panel.tsx';
@@ -28,10 +29,13 @@ export function SettingsPage() {
       <PageHeader title="Settings" subtitle={`Signed in as ${name} (${role}).`} />
       <Stack gap="md">
         {role === 'admin' && (
-          <Section title="Users" note="Add analysts, leads and admins; a disabled user's sessions end and their tokens stop working.">
+          <Section title="Users" note="Add analysts, leads and admins, change their roles and reset their passwords; a disabled user's sessions end and their tokens stop working.">
             <UsersPanel me={name} />
           </Section>
         )}
+        <Section title="Your password" note="Changing it ends your other sessions.">
+          <PasswordPanel />
+        </Section>
         <Section title="Your API tokens" note="For scripts and the CLI. A token's secret is shown once, when it is created.">
           <TokensPanel />
         </Section>
