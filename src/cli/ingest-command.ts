@@ -1,7 +1,9 @@
 // `watchfloor ingest FILE…`: parses log files into the store, with progress and a per-file summary.
 import { ingestFile, type IngestSummary } from '../events/ingest.ts';
 import type { FormatName } from '../events/parsers/types.ts';
+import { restoreCorrelationState, saveCorrelationState } from '../detect/detection-state.ts';
 import { loadDetector } from '../detect/detector.ts';
+import type { RestoreResult } from '../detect/sigma/correlation.ts';
 import { intelPlaceholders } from '../intel/indicators.ts';
 import { openStore, type GlobalOptions } from './context.ts';
 import { createProgress } from './progress.ts';
@@ -21,12 +23,15 @@ export interface IngestCommandResult {
   totals: { read: number; ingested: number; rejected: number; duplicates: number; alerts: number; seconds: number };
   /** Rules that could not be loaded (detection runs with the others). */
   ruleRejections: string[];
+  /** Correlation windows taken over from earlier runs (absent without detection). */
+  correlationState?: RestoreResult;
 }
 
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<IngestCommandResult> {
   const store = await openStore(options);
   const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules, placeholders: await intelPlaceholders(store) });
   const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
+  const correlationState = detector && (await restoreCorrelationState(store, detector));
   const files: IngestCommandResult['files'] = [];
   const totals = { read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, seconds: 0 };
   try {
@@ -51,12 +56,14 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
         files.push({ path, error: error instanceof Error ? error.message : String(error) });
       } finally {
         progress.stop();
+        // what the committed batches of this file opened stays open for the next file and the next run
+        if (detector) await saveCorrelationState(store, detector);
       }
     }
   } finally {
     await store.close();
   }
-  return { files, totals, ruleRejections };
+  return { files, totals, ruleRejections, ...(correlationState ? { correlationState } : {}) };
 }
 
 export function formatIngestResult(result: IngestCommandResult): string {
@@ -76,5 +83,11 @@ export function formatIngestResult(result: IngestCommandResult): string {
   const t = result.totals;
   lines.push(`total: read ${t.read}, ingested ${t.ingested}, rejected ${t.rejected}, duplicates ${t.duplicates}, alerts ${t.alerts}, ${t.seconds.toFixed(2)} s`);
   if (result.ruleRejections.length > 0) lines.unshift(...result.ruleRejections.map((r) => `! rule not loaded: ${r}`));
+  const kept = result.correlationState;
+  if (kept?.problem) lines.unshift(`! correlation windows of earlier runs ignored: ${kept.problem}`);
+  else if (kept && kept.restored + kept.dropped > 0) {
+    const dropped = kept.dropped > 0 ? ` (${kept.dropped} of changed or removed correlations dropped)` : '';
+    lines.unshift(`· correlation windows carried over from earlier runs: ${kept.restored}${dropped}`);
+  }
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import { alertFields, type AlertField } from './alert-fields.ts';
 import { durationMs, ruleMeta, type Family, type RuleMeta, type Severity } from './rule-meta.ts';
 import type { DocumentBase, LogSource, SigmaCorrelation } from './sigma/ast.ts';
 import type { CompiledRule, CompileOptions } from './sigma/compile.ts';
-import { CorrelationEngine } from './sigma/correlation.ts';
+import { CorrelationEngine, type CorrelationSnapshot, type RestoreResult } from './sigma/correlation.ts';
 import type { Rejection } from './sigma/errors.ts';
 import { viewOf } from './sigma/event-view.ts';
 import { loadRuleDirectory, type LoadedRules } from './sigma/loader.ts';
@@ -47,6 +47,10 @@ export interface Detector {
   typeOfCode(code: string): string | undefined;
   /** Runs every routed rule over the events in order; never throws. Correlation state carries over between calls. */
   detect(events: readonly WatchEvent[]): AlertDraft[];
+  /** The open correlation windows, as plain data to keep between runs. */
+  correlationState(): CorrelationSnapshot;
+  /** Takes over windows kept by an earlier run (those of unchanged correlations); never throws. */
+  restoreCorrelationState(snapshot: unknown): RestoreResult;
 }
 
 export interface DetectorOptions {
@@ -127,6 +131,8 @@ export function createDetector(loaded: LoadedRules & { dirRejected?: (Rejection 
     ruleCount: rules.length,
     correlationCount: loaded.correlations.length,
     rejected: loaded.dirRejected ?? [],
+    correlationState: () => correlations.snapshot(),
+    restoreCorrelationState: (snapshot) => correlations.restore(snapshot),
     detect(events) {
       const drafts: AlertDraft[] = [];
       events.forEach((event, i) => {

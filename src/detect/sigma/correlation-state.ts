@@ -1,4 +1,5 @@
-// Per-group sliding-window state for each correlation type; every structure prunes to its window and has a size cap.
+// Per-group sliding-window state for each correlation type; every structure prunes to its window and has a size cap, and
+// turns into plain data (a snapshot) and back, so the state outlives the process that built it.
 import type { CorrelationType } from './ast.ts';
 
 /** A deque of (time, value) pairs in arrival order, trimmed from the front as the window slides. */
@@ -26,6 +27,18 @@ export class TimeWindow {
 
   valuesInWindow(): number[] {
     return this.values.slice(this.head);
+  }
+
+  timesInWindow(): number[] {
+    return this.times.slice(this.head);
+  }
+
+  static of(times: readonly number[], values: readonly number[]): TimeWindow {
+    const window = new TimeWindow();
+    window.times = [...times];
+    window.values = [...values];
+    window.sum = values.reduce((a, b) => a + b, 0);
+    return window;
   }
 
   private shift(): void {
@@ -61,6 +74,17 @@ export class DistinctWindow {
       if (time >= from) break;
       this.seen.delete(value);
     }
+  }
+
+  /** [value, last seen] pairs, oldest first. */
+  entries(): [string, number][] {
+    return [...this.seen];
+  }
+
+  static of(entries: readonly (readonly [string, number])[]): DistinctWindow {
+    const window = new DistinctWindow();
+    for (const [value, time] of entries) window.seen.set(value, time);
+    return window;
   }
 }
 
@@ -110,6 +134,37 @@ export function newGroupState(type: CorrelationType, steps: number, time: number
     default:
       return { kind: 'window', window: new TimeWindow(), lastSeen: time };
   }
+}
+
+/** A group's state as plain JSON data (`null` stands for a step not seen). */
+export type GroupSnapshot = { lastSeen: number } & (
+  | { kind: 'window'; times: number[]; values: number[] }
+  | { kind: 'distinct'; seen: [string, number][] }
+  | { kind: 'steps'; last: (number | null)[]; chainStart: (number | null)[] }
+);
+
+export function snapshotGroup(state: GroupState): GroupSnapshot {
+  const { lastSeen } = state;
+  if (state.kind === 'window') return { kind: 'window', lastSeen, times: state.window.timesInWindow(), values: state.window.valuesInWindow() };
+  if (state.kind === 'distinct') return { kind: 'distinct', lastSeen, seen: state.distinct.entries() };
+  const orNull = (t: number | undefined): number | null => t ?? null;
+  return { kind: 'steps', lastSeen, last: state.steps.last.map(orNull), chainStart: state.steps.chainStart.map(orNull) };
+}
+
+/** The state a snapshot describes, or undefined when it does not fit a correlation of `type` over `steps` rules. */
+export function restoreGroup(snapshot: GroupSnapshot, type: CorrelationType, steps: number): GroupState | undefined {
+  const expected = newGroupState(type, steps, snapshot.lastSeen);
+  if (snapshot.kind !== expected.kind) return undefined;
+  const { lastSeen } = snapshot;
+  if (snapshot.kind === 'window') {
+    return snapshot.times.length === snapshot.values.length ? { kind: 'window', lastSeen, window: TimeWindow.of(snapshot.times, snapshot.values) } : undefined;
+  }
+  if (snapshot.kind === 'distinct') return { kind: 'distinct', lastSeen, distinct: DistinctWindow.of(snapshot.seen) };
+  if (snapshot.last.length !== steps || snapshot.chainStart.length !== steps) return undefined;
+  const state = new StepState(steps);
+  snapshot.last.forEach((t, i) => (state.last[i] = t ?? undefined));
+  snapshot.chainStart.forEach((t, i) => (state.chainStart[i] = t ?? undefined));
+  return { kind: 'steps', lastSeen, steps: state };
 }
 
 export function groupStateSize(state: GroupState): number {

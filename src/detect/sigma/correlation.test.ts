@@ -1,7 +1,8 @@
 // Streaming correlation engine: bounded state under a flood, generate semantics, group expiry, chaining.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import type { EventFields, WatchEvent } from '../../events/event.ts';
+import type { CompiledRule } from './compile.ts';
 import { CorrelationEngine } from './correlation.ts';
 import { loadRuleText } from './loader.ts';
 
@@ -87,4 +88,66 @@ test('correlation documents are validated: type, timespan, condition, field', ()
   assert.match(reasons(correlation('event_count', '')), /needs a condition/);
   assert.match(reasons(correlation('value_sum', '    condition:\n        gt: 2\n')), /needs 'field'/);
   assert.match(reasons(correlation('event_count', '    condition:\n        about: 2\n')), /unknown correlation condition operator/);
+});
+
+describe('state carried between runs', () => {
+  const POST_RULE = `title: Upload\nname: post\nlogsource:\n    category: proxy\ndetection:\n    sel:\n        cs-method: POST\n    condition: sel\n`;
+  const both = (type: string, condition: string): string =>
+    `title: Corr ${type}\ncorrelation:\n    type: ${type}\n    rules:\n        - request\n        - post\n    group-by:\n        - source.ip\n    timespan: 1m\n${condition}---\n${RULES}---\n${POST_RULE}`;
+  const cases: [string, string][] = [
+    ['event_count', '    condition:\n        gte: 5\n'],
+    ['value_count', '    condition:\n        field: url.domain\n        gte: 4\n'],
+    ['value_sum', '    condition:\n        field: http.response.body.bytes\n        gte: 3000\n'],
+    ['value_avg', '    condition:\n        field: http.response.body.bytes\n        gt: 700\n'],
+    ['value_percentile', '    condition:\n        field: http.response.body.bytes\n        lte: 30\n'],
+    ['temporal', '    condition:\n        gte: 2\n'],
+    ['temporal_ordered', '    condition:\n        gte: 2\n'],
+  ];
+  /** 400 events 5 s apart over 3 clients and 7 domains, GET mostly, POST every 7th, sizes varying. */
+  const stream = Array.from({ length: 400 }, (_, i) => {
+    const method = i % 7 === 3 ? 'POST' : 'GET';
+    return event(i * 5_000, { 'source.ip': `10.0.0.${i % 3}`, 'url.domain': `d${(i * 5) % 7}.example`, 'http.response.body.bytes': (i * 37) % 1_000, 'http.request.method': method });
+  });
+  /** Where the first run stops: a point where every case has open windows. */
+  const SPLIT = 203;
+  const run = (engine: CorrelationEngine, events: WatchEvent[], rules: { get: CompiledRule; post: CompiledRule }) =>
+    events.flatMap((e) => engine.process(e, [e.fields['http.request.method'] === 'POST' ? rules.post : rules.get]).map((a) => [a.timestamp, a.value, a.group]));
+
+  for (const [type, condition] of cases) {
+    it(`${type}: a run restored from the first half's snapshot raises what one unbroken run raises`, () => {
+      const { rules, correlations } = loadRuleText(both(type, condition), `${type}.yml`);
+      const get = rules.find((r) => r.rule.name === 'request');
+      const post = rules.find((r) => r.rule.name === 'post');
+      assert.ok(get && post && correlations.length === 1);
+      const unbroken = new CorrelationEngine(correlations);
+      run(unbroken, stream.slice(0, SPLIT), { get, post });
+      const expected = run(unbroken, stream.slice(SPLIT), { get, post });
+      assert.ok(expected.length > 0, 'the second half raises alerts');
+
+      const first = new CorrelationEngine(correlations);
+      run(first, stream.slice(0, SPLIT), { get, post });
+      const saved: unknown = JSON.parse(JSON.stringify(first.snapshot()));
+      const second = new CorrelationEngine(correlations);
+      const result = second.restore(saved);
+      assert.ok(result.restored > 0 && result.dropped === 0 && result.problem === undefined, JSON.stringify(result));
+      assert.deepEqual(run(second, stream.slice(SPLIT), { get, post }), expected);
+    });
+  }
+
+  it('drops the windows of a correlation whose definition changed, and ignores what is not a snapshot', () => {
+    const before = loadRuleText(both('event_count', '    condition:\n        gte: 5\n'), 'a.yml');
+    const after = loadRuleText(both('event_count', '    condition:\n        gte: 6\n'), 'b.yml');
+    const engine = new CorrelationEngine(before.correlations);
+    for (const e of stream.slice(0, 10)) engine.process(e, [before.rules[0]!]);
+    const saved = engine.snapshot();
+    assert.ok(saved.correlations[0]!.groups.length > 0);
+    const changed = new CorrelationEngine(after.correlations);
+    assert.deepEqual(changed.restore(saved), { restored: 0, dropped: saved.correlations[0]!.groups.length });
+    assert.equal(changed.stateSize(), 0);
+    for (const junk of [null, 'x', { version: 2, correlations: [] }, { version: 1, correlations: [{ fingerprint: 'f', groups: [['k', { kind: 'window', lastSeen: 'now' }]] }] }]) {
+      const result = new CorrelationEngine(before.correlations).restore(junk);
+      assert.equal(result.restored, 0);
+      assert.match(result.problem ?? '', /not a correlation state/);
+    }
+  });
 });

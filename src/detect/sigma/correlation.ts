@@ -1,9 +1,11 @@
 // Streaming Sigma correlations: event_count, value_count, temporal(_ordered), value_sum/avg/percentile, with group-by, aliases and chaining.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { WatchEvent } from '../../events/event.ts';
 import type { CompareOp, SigmaCorrelation } from './ast.ts';
 import type { CompiledRule } from './compile.ts';
 import {
-  groupStateSize, hashString, newGroupState, percentileRank, shareEqual, type GroupState,
+  groupStateSize, hashString, newGroupState, percentileRank, restoreGroup, shareEqual, snapshotGroup, type GroupSnapshot, type GroupState,
 } from './correlation-state.ts';
 import { fieldKeys, type FieldMapping } from './field-mapping.ts';
 import { compare } from './matchers.ts';
@@ -27,8 +29,40 @@ export interface CorrelationOptions {
   fieldMapping?: FieldMapping;
 }
 
+/** Every correlation's groups as plain JSON data, each correlation named by a fingerprint of its definition. */
+export interface CorrelationSnapshot {
+  version: 1;
+  correlations: { fingerprint: string; groups: [string, GroupSnapshot][] }[];
+}
+
+const time = z.number().finite();
+const groupSnapshotSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('window'), lastSeen: time, times: z.array(time), values: z.array(z.number()) }),
+  z.object({ kind: z.literal('distinct'), lastSeen: time, seen: z.array(z.tuple([z.string(), time])) }),
+  z.object({ kind: z.literal('steps'), lastSeen: time, last: z.array(time.nullable()), chainStart: z.array(time.nullable()) }),
+]);
+const snapshotSchema = z.object({
+  version: z.literal(1),
+  correlations: z.array(z.object({ fingerprint: z.string(), groups: z.array(z.tuple([z.string(), groupSnapshotSchema])) })),
+});
+
+/** What a restore did: groups taken over, and those left out (a changed or removed rule's, or ones that no longer fit). */
+export interface RestoreResult {
+  restored: number;
+  dropped: number;
+  /** Set when the snapshot as a whole was unreadable (nothing is restored then). */
+  problem?: string;
+}
+
+/** A correlation's identity for its saved state: any change to what it counts, or how, starts its state afresh. */
+function fingerprint(c: SigmaCorrelation): string {
+  const definition = [c.id ?? null, c.name ?? null, c.title, c.type, c.rules, c.groupBy, c.timespanMs, c.condition, c.aliases];
+  return createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 32);
+}
+
 interface Node {
   corr: SigmaCorrelation;
+  fingerprint: string;
   groups: Map<string, GroupState>;
   /** For threshold-only conditions (gt/gte), the entries needed to decide; fewer are kept. */
   cap: number;
@@ -64,7 +98,7 @@ export class CorrelationEngine {
       });
       const valueKeys = corr.condition.field === undefined ? [] : fieldKeys(corr.condition.field, mapping);
       const reported = !refsOf(corr).some((r) => referenced.has(r));
-      return { corr, groups: new Map(), cap, groupKeys, valueKeys, reported };
+      return { corr, fingerprint: fingerprint(corr), groups: new Map(), cap, groupKeys, valueKeys, reported };
     });
     for (const node of this.nodes) {
       node.corr.rules.forEach((ref, step) => {
@@ -107,6 +141,47 @@ export class CorrelationEngine {
       for (const g of node.groups.values()) n += groupStateSize(g);
     }
     return n;
+  }
+
+  snapshot(): CorrelationSnapshot {
+    return {
+      version: 1,
+      correlations: this.nodes
+        .filter((node) => node.groups.size > 0)
+        .map((node) => ({ fingerprint: node.fingerprint, groups: [...node.groups].map(([key, state]) => [key, snapshotGroup(state)]) })),
+    };
+  }
+
+  /**
+   * Takes over the state of a snapshot (replacing this engine's), for the correlations whose definition is unchanged.
+   * Never throws: a snapshot that is not one is reported in `problem` and restores nothing.
+   */
+  restore(snapshot: unknown): RestoreResult {
+    const parsed = snapshotSchema.safeParse(snapshot);
+    if (!parsed.success) return { restored: 0, dropped: 0, problem: `not a correlation state: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+    const byFingerprint = new Map(this.nodes.map((node) => [node.fingerprint, node]));
+    let restored = 0;
+    let dropped = 0;
+    for (const saved of parsed.data.correlations) {
+      const node = byFingerprint.get(saved.fingerprint);
+      if (node === undefined) {
+        dropped += saved.groups.length;
+        continue;
+      }
+      node.groups.clear();
+      // least recently seen first, as the engine keeps them; only the newest maxGroups fit
+      for (const [key, group] of saved.groups.slice(-this.maxGroups)) {
+        const state = restoreGroup(group, node.corr.type, node.corr.rules.length);
+        if (state === undefined || groupStateSize(state) > node.cap) {
+          dropped++;
+          continue;
+        }
+        node.groups.set(key, state);
+        restored++;
+      }
+      dropped += Math.max(0, saved.groups.length - this.maxGroups);
+    }
+    return { restored, dropped };
   }
 
   private feed(node: Node, step: number, ref: string, event: WatchEvent): CorrelationAlert | null {

@@ -7,6 +7,7 @@ import { authMigration } from './migrations/0004-auth.ts';
 import { workflowMigration } from './migrations/0005-workflow.ts';
 import { enrichmentMigration } from './migrations/0006-enrichment.ts';
 import { eventMinutesMigration } from './migrations/0007-event-minutes.ts';
+import { detectionStateMigration } from './migrations/0008-detection-state.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-events': eventsMigration,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-workflow': workflowMigration,
   '0006-enrichment': enrichmentMigration,
   '0007-event-minutes': eventMinutesMigration,
+  '0008-detection-state': detectionStateMigration,
 };
 
 export const sqliteMigrations: MigrationProvider = {
