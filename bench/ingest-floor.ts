@@ -70,6 +70,7 @@ export async function benchIngestFloor(sample: WatchEvent[], parseRate: number, 
     us('word index over the raw line (FTS5)', words),
     us('URL trigram index (FTS5)', urls),
     us('index builds and FTS merges after the load', end),
+    us('the store’s indexes alone (word, URL, builds and merges)', words + urls + end, 'what the search targets need, whatever the row layout'),
     us('the store’s work in all', store, 'SQLite writes a file from one thread at a time'),
     {
       name: 'best rate of one writer thread',
