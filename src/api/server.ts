@@ -1,7 +1,7 @@
 // Builds the HTTP server: Fastify with zod schemas, the OpenAPI document, and one route module per resource.
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { EventStore } from '../store/store.ts';
 import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -41,6 +41,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       info: { title: 'Watchfloor API', description: 'SOC workbench: logs, alerts, cases, intel, analysis.', version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
+    // schemas registered with an id in zod's global registry (recursive ones must be) become components, referenced by $ref
+    transformObject: jsonSchemaTransformObject,
   });
   // every /api route but login and health needs a session or a token (after swagger: its routes are documented)
   await installAuth(app, { store: options.store });

@@ -1,4 +1,5 @@
 // Endpoint Security: the host list and search, Host Information with its four tabs, and the containment switch.
+import type { HostSpec, ProcessEntry } from '../scenarios/schema.ts';
 import { containsText } from '../store/like.ts';
 import type { EventStore } from '../store/store.ts';
 import { audit, WorkflowError, type Actor } from './workflow.ts';
@@ -11,29 +12,29 @@ export interface HostSummary {
   ip: string;
   os: string | null;
   primaryUser: string | null;
-  agent: 'running' | 'down' | 'none';
-  /** "Agent Down", "No Agent Installed", "Host Contained" or "Online". */
-  state: string;
+  agent: HostSpec['agent'];
+  state: 'Online' | 'Host Contained' | 'Agent Down' | 'No Agent Installed';
   contained: boolean;
   counts: { processes: number; network: number; terminal: number; browser: number };
 }
 
+/** A host as its scenario pack described it (validated when the pack was loaded), with its state. */
 export interface HostDetail extends HostSummary {
-  info: Record<string, unknown>;
-  processes: unknown[];
-  network: unknown[];
-  terminal: unknown[];
-  browser: unknown[];
+  info: Partial<Pick<HostSpec, 'domain' | 'bits' | 'os' | 'primaryUser' | 'role' | 'lastLogin'>>;
+  processes: ProcessEntry[];
+  network: HostSpec['network'];
+  terminal: HostSpec['terminal'];
+  browser: HostSpec['browser'];
 }
 
-function countTree(list: { children?: unknown[] }[]): number {
-  return list.reduce((n, p) => n + 1 + countTree((p.children ?? []) as { children?: unknown[] }[]), 0);
+function countTree(list: readonly ProcessEntry[]): number {
+  return list.reduce((n, p) => n + 1 + countTree(p.children), 0);
 }
 
 function summary(row: HostRow): HostSummary {
   const info = JSON.parse(row.info) as { os?: string; primaryUser?: string };
-  const processes = JSON.parse(row.processes) as { children?: unknown[] }[];
-  const state = row.agent === 'none' ? 'No Agent Installed' : row.agent === 'down' ? 'Agent Down' : row.contained ? 'Host Contained' : 'Online';
+  const processes = JSON.parse(row.processes) as ProcessEntry[];
+  const state: HostSummary['state'] = row.agent === 'none' ? 'No Agent Installed' : row.agent === 'down' ? 'Agent Down' : row.contained ? 'Host Contained' : 'Online';
   return {
     hostname: row.hostname,
     ip: row.ip,
@@ -66,11 +67,11 @@ export async function getHost(store: EventStore, hostname: string): Promise<Host
   if (!row) throw new WorkflowError(404, 'not_found', `no host ${hostname}`);
   return {
     ...summary(row),
-    info: JSON.parse(row.info) as Record<string, unknown>,
-    processes: JSON.parse(row.processes) as unknown[],
-    network: JSON.parse(row.network) as unknown[],
-    terminal: JSON.parse(row.terminal) as unknown[],
-    browser: JSON.parse(row.browser) as unknown[],
+    info: JSON.parse(row.info) as HostDetail['info'],
+    processes: JSON.parse(row.processes) as ProcessEntry[],
+    network: JSON.parse(row.network) as HostDetail['network'],
+    terminal: JSON.parse(row.terminal) as HostDetail['terminal'],
+    browser: JSON.parse(row.browser) as HostDetail['browser'],
   };
 }
 

@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { attachmentsZip, deleteEmail, getEmail, searchEmails } from '../../soc/emails.ts';
 import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
+import { emailDeletedSchema, emailListSchema, emailSearchQuery, emailViewSchema } from './schema.ts';
 
-const anything = z.record(z.string(), z.unknown());
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const text = z.string().max(500).optional();
 
 export const emailRoutes: FastifyPluginAsyncZod<{ store: EventStore }> = async (app, { store }) => {
   app.get(
@@ -16,16 +15,16 @@ export const emailRoutes: FastifyPluginAsyncZod<{ store: EventStore }> = async (
       schema: {
         summary: 'Search e-mails (quick q, or the detailed fields)',
         tags: ['emails'],
-        querystring: z.object({ q: text, sender: text, recipient: text, subject: text, senderIp: text, attachment: text, body: text, action: text, from: z.coerce.number().optional(), to: z.coerce.number().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: anything },
+        querystring: emailSearchQuery,
+        response: { 200: emailListSchema },
       },
     },
     async (request) => ({ emails: await searchEmails(store, request.query) }),
   );
-  app.get('/:id', { schema: { summary: 'One e-mail: headers, text, the HTML body (render sandboxed), attachments', tags: ['emails'], params: idParams, response: { 200: anything } } }, async (request) =>
-    getEmail(store, request.params.id) as unknown as Promise<Record<string, unknown>>,
+  app.get('/:id', { schema: { summary: 'One e-mail: headers, text, the HTML body (render sandboxed), attachments', tags: ['emails'], params: idParams, response: { 200: emailViewSchema } } }, async (request) =>
+    getEmail(store, request.params.id),
   );
-  app.delete('/:id', { schema: { summary: 'Delete an e-mail from its mailbox (audited)', tags: ['emails'], params: idParams, response: { 200: anything } } }, async (request) =>
+  app.delete('/:id', { schema: { summary: 'Delete an e-mail from its mailbox (audited)', tags: ['emails'], params: idParams, response: { 200: emailDeletedSchema } } }, async (request) =>
     deleteEmail(store, request.params.id, actorOf(request)),
   );
   app.get('/:id/attachments.zip', { schema: { summary: 'The attachments in a zip with the password "infected"', tags: ['emails'], params: idParams } }, async (request, reply) => {

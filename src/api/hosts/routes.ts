@@ -4,20 +4,20 @@ import { z } from 'zod';
 import { getHost, listHosts, setContainment } from '../../soc/endpoints.ts';
 import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
+import { hostDetailSchema, hostListSchema, hostSummarySchema } from './schema.ts';
 
-const anything = z.record(z.string(), z.unknown());
 const hostParams = z.object({ hostname: z.string().min(1).max(255) });
 
 export const hostRoutes: FastifyPluginAsyncZod<{ store: EventStore }> = async (app, { store }) => {
-  app.get('/', { schema: { summary: 'Hosts, searched by hostname, IP, process name or hash', tags: ['endpoints'], querystring: z.object({ q: z.string().max(500).default('') }), response: { 200: anything } } }, async (request) => ({
+  app.get('/', { schema: { summary: 'Hosts, searched by hostname, IP, process name or hash', tags: ['endpoints'], querystring: z.object({ q: z.string().max(500).default('') }), response: { 200: hostListSchema } } }, async (request) => ({
     hosts: await listHosts(store, request.query.q),
   }));
-  app.get('/:hostname', { schema: { summary: 'Host Information and its Processes, Network Action, Terminal and Browser History', tags: ['endpoints'], params: hostParams, response: { 200: anything } } }, async (request) =>
-    getHost(store, request.params.hostname) as unknown as Promise<Record<string, unknown>>,
+  app.get('/:hostname', { schema: { summary: 'Host Information and its Processes, Network Action, Terminal and Browser History', tags: ['endpoints'], params: hostParams, response: { 200: hostDetailSchema } } }, async (request) =>
+    getHost(store, request.params.hostname),
   );
   app.post(
     '/:hostname/containment',
-    { schema: { summary: 'Contain or release a host (needs a running agent; audited)', tags: ['endpoints'], params: hostParams, body: z.object({ contained: z.boolean() }), response: { 200: anything } } },
-    async (request) => setContainment(store, request.params.hostname, request.body.contained, actorOf(request)) as unknown as Promise<Record<string, unknown>>,
+    { schema: { summary: 'Contain or release a host (needs a running agent; audited)', tags: ['endpoints'], params: hostParams, body: z.object({ contained: z.boolean() }), response: { 200: hostSummarySchema } } },
+    async (request) => setContainment(store, request.params.hostname, request.body.contained, actorOf(request)),
   );
 };

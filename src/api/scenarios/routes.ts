@@ -4,19 +4,12 @@ import { z } from 'zod';
 import { requireRole } from '../../auth/guards.ts';
 import { ScenarioError } from '../../scenarios/load-pack.ts';
 import { listScenarios, loadScenario, resetScenario } from '../../scenarios/scenarios.ts';
-import { SEVERITIES } from '../../detect/rule-meta.ts';
 import { alertTimeline } from '../../soc/alert-timeline.ts';
 import { computeMetrics } from '../../soc/metrics.ts';
 import type { EventStore } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
+import { alertTimelineSchema, loadResultSchema, metricsSchema, resetResultSchema, scenarioListSchema } from './schema.ts';
 
-const anything = z.record(z.string(), z.unknown());
-const timelineSchema = z.object({
-  total: z.number().int(),
-  width: z.number().int(),
-  starts: z.array(z.number()),
-  counts: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.array(z.number().int())])) as Record<(typeof SEVERITIES)[number], z.ZodArray<z.ZodNumber>>),
-});
 const nameParams = z.object({ name: z.string().regex(/^[a-z0-9-]+$/) });
 
 async function refusing<T>(work: () => Promise<T>): Promise<T> {
@@ -29,19 +22,19 @@ async function refusing<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const scenarioRoutes: FastifyPluginAsyncZod<{ store: EventStore }> = async (app, { store }) => {
-  app.get('/scenarios', { schema: { summary: 'Scenario packs, shipped and loaded', tags: ['training'], response: { 200: anything } } }, async () => ({ scenarios: await listScenarios(store) }));
-  app.post('/scenarios/:name/load', { onRequest: requireRole('lead'), schema: { summary: 'Load a shipped scenario pack (lead)', tags: ['training'], params: nameParams, response: { 200: anything } } }, async (request) =>
-    refusing(() => loadScenario(store, request.params.name)) as unknown as Promise<Record<string, unknown>>,
+  app.get('/scenarios', { schema: { summary: 'Scenario packs, shipped and loaded', tags: ['training'], response: { 200: scenarioListSchema } } }, async () => ({ scenarios: await listScenarios(store) }));
+  app.post('/scenarios/:name/load', { onRequest: requireRole('lead'), schema: { summary: 'Load a shipped scenario pack (lead)', tags: ['training'], params: nameParams, response: { 200: loadResultSchema } } }, async (request) =>
+    refusing(() => loadScenario(store, request.params.name)),
   );
-  app.post('/scenarios/:name/reset', { onRequest: requireRole('lead'), schema: { summary: "Start a scenario's exercise again (lead)", tags: ['training'], params: nameParams, response: { 200: anything } } }, async (request) =>
+  app.post('/scenarios/:name/reset', { onRequest: requireRole('lead'), schema: { summary: "Start a scenario's exercise again (lead)", tags: ['training'], params: nameParams, response: { 200: resetResultSchema } } }, async (request) =>
     refusing(() => resetScenario(store, request.params.name)),
   );
-  app.get('/metrics', { schema: { summary: 'MTTA, MTTR, true/false positives per rule, training scores', tags: ['training'], response: { 200: anything } } }, async () =>
-    computeMetrics(store) as unknown as Promise<Record<string, unknown>>,
+  app.get('/metrics', { schema: { summary: 'MTTA, MTTR, true/false positives per rule, training scores', tags: ['training'], response: { 200: metricsSchema } } }, async () =>
+    computeMetrics(store),
   );
   app.get(
     '/metrics/alerts-over-time',
-    { schema: { summary: 'Every alert counted per time bucket and severity (at most 60 buckets over the span of event times)', tags: ['training'], response: { 200: timelineSchema } } },
+    { schema: { summary: 'Every alert counted per time bucket and severity (at most 60 buckets over the span of event times)', tags: ['training'], response: { 200: alertTimelineSchema } } },
     async () => alertTimeline(store),
   );
 };

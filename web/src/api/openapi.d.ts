@@ -1311,7 +1311,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            hosts: {
+                                hostname: string;
+                                ip: string;
+                                os: string | null;
+                                primaryUser: string | null;
+                                /** @enum {string} */
+                                agent: "running" | "down" | "none";
+                                /** @enum {string} */
+                                state: "Online" | "Host Contained" | "Agent Down" | "No Agent Installed";
+                                contained: boolean;
+                                counts: {
+                                    processes: number;
+                                    network: number;
+                                    terminal: number;
+                                    browser: number;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -1351,7 +1367,44 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            hostname: string;
+                            ip: string;
+                            os: string | null;
+                            primaryUser: string | null;
+                            /** @enum {string} */
+                            agent: "running" | "down" | "none";
+                            /** @enum {string} */
+                            state: "Online" | "Host Contained" | "Agent Down" | "No Agent Installed";
+                            contained: boolean;
+                            counts: {
+                                processes: number;
+                                network: number;
+                                terminal: number;
+                                browser: number;
+                            };
+                            info: {
+                                domain?: string;
+                                bits?: 32 | 64;
+                                os?: string;
+                                primaryUser?: string;
+                                /** @enum {string} */
+                                role?: "client" | "server";
+                                lastLogin?: string;
+                            };
+                            processes: components["schemas"]["Process"][];
+                            network: {
+                                time: string;
+                                remoteIp: string;
+                                remotePort: number;
+                            }[];
+                            terminal: {
+                                time: string;
+                                command: string;
+                            }[];
+                            browser: {
+                                time: string;
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -1399,7 +1452,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            hostname: string;
+                            ip: string;
+                            os: string | null;
+                            primaryUser: string | null;
+                            /** @enum {string} */
+                            agent: "running" | "down" | "none";
+                            /** @enum {string} */
+                            state: "Online" | "Host Contained" | "Agent Down" | "No Agent Installed";
+                            contained: boolean;
+                            counts: {
+                                processes: number;
+                                network: number;
+                                terminal: number;
+                                browser: number;
+                            };
                         };
                     };
                 };
@@ -1422,6 +1489,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description any of sender, recipients, subject, attachment names, body */
                     q?: string;
                     sender?: string;
                     recipient?: string;
@@ -1430,7 +1498,9 @@ export interface paths {
                     attachment?: string;
                     body?: string;
                     action?: string;
+                    /** @description epoch ms */
                     from?: number;
+                    /** @description epoch ms */
                     to?: number;
                     limit?: number;
                 };
@@ -1447,7 +1517,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            emails: {
+                                id: number;
+                                date: string;
+                                sender: string;
+                                recipients: string[];
+                                subject: string;
+                                action: string;
+                                senderIp: string | null;
+                                attachments: {
+                                    name: string;
+                                    mime: string;
+                                    size: number;
+                                }[];
+                                mailbox: string;
+                            }[];
                         };
                     };
                 };
@@ -1487,7 +1571,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            date: string;
+                            sender: string;
+                            recipients: string[];
+                            subject: string;
+                            action: string;
+                            senderIp: string | null;
+                            attachments: {
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                            mailbox: string;
+                            messageId: string | null;
+                            text: string;
+                            /** @description the HTML body as sent: render it only in a sandboxed frame with a strict CSP */
+                            html: string | null;
+                            headers: {
+                                key: string;
+                                value: string;
+                            }[];
                         };
                     };
                 };
@@ -1514,7 +1618,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            /** @enum {boolean} */
+                            deleted: true;
                         };
                     };
                 };
@@ -1585,7 +1691,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            scenarios: {
+                                name: string;
+                                dir: string;
+                                loaded: boolean;
+                                title?: string;
+                                description?: string;
+                                difficulty?: string;
+                                tags?: string[];
+                                loadedAt?: string;
+                            }[];
                         };
                     };
                 };
@@ -1627,7 +1742,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            name: string;
+                            events: number;
+                            alerts: {
+                                declared: number;
+                                eventId: number;
+                                assigned: number;
+                            }[];
+                            hosts: number;
+                            emails: number;
                         };
                     };
                 };
@@ -1667,7 +1790,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description alerts back in the Main Channel */
+                            alerts: number;
                         };
                     };
                 };
@@ -1703,7 +1827,41 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            alerts: {
+                                total: number;
+                                main: number;
+                                investigation: number;
+                                closed: number;
+                            };
+                            bySeverity: {
+                                [key: string]: number;
+                            };
+                            /** @description mean time from an alert being raised to being owned (ms); null with no data */
+                            mtta: number | null;
+                            /** @description mean time from an alert being raised to being closed (ms); null with no data */
+                            mttr: number | null;
+                            perAlert: {
+                                eventId: number;
+                                timeToOwn: number | null;
+                                timeToClose: number | null;
+                            }[];
+                            rules: {
+                                rule: string;
+                                truePositives: number;
+                                falsePositives: number;
+                                truePositiveRate: number;
+                            }[];
+                            analysts: {
+                                analyst: string;
+                                closedAlerts: number;
+                                correctVerdicts: number;
+                                verdictPoints: number;
+                                playbookPoints: number;
+                                total: number;
+                                scoredAnswered: number;
+                                scoredCorrect: number;
+                                successRate: number | null;
+                            }[];
                         };
                     };
                 };
@@ -1742,7 +1900,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description bucket width in ms */
                             width: number;
+                            /** @description bucket starts, epoch ms, oldest first */
                             starts: number[];
                             counts: {
                                 Low: number[];
@@ -2297,7 +2457,30 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ProcessInput: {
+            time: string;
+            pid: number;
+            name: string;
+            parent?: string;
+            commandLine?: string;
+            imagePath?: string;
+            hash?: string;
+            /** @default [] */
+            children: components["schemas"]["ProcessInput"][];
+        };
+        Process: {
+            time: string;
+            pid: number;
+            name: string;
+            parent?: string;
+            commandLine?: string;
+            imagePath?: string;
+            hash?: string;
+            /** @default [] */
+            children: components["schemas"]["Process"][];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

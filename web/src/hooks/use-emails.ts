@@ -1,22 +1,11 @@
 // Email Security hooks: quick and detailed search, one message, and delete (which drops it from every list).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { api, unwrapAs } from '../api/client.ts';
-import type { EmailSummary, EmailView } from '../api/soc-types.ts';
+import { api, unwrap } from '../api/client.ts';
+import type { paths } from '../api/openapi';
 
-export interface EmailSearch {
-  q?: string;
-  sender?: string;
-  recipient?: string;
-  subject?: string;
-  senderIp?: string;
-  attachment?: string;
-  body?: string;
-  action?: string;
-  /** Epoch milliseconds. */
-  from?: number;
-  to?: number;
-}
+/** The search filter as the API takes it (`from` and `to` in epoch milliseconds); the page size is the hook's. */
+export type EmailSearch = Omit<NonNullable<paths['/api/emails/']['get']['parameters']['query']>, 'limit'>;
 
 export const emailKeys = {
   all: ['emails'] as const,
@@ -27,7 +16,7 @@ export const emailKeys = {
 export function useEmails(search: EmailSearch) {
   return useQuery({
     queryKey: emailKeys.list(search),
-    queryFn: async () => (await unwrapAs<{ emails: EmailSummary[] }>(api.GET('/api/emails/', { params: { query: { ...search, limit: 200 } } }))).emails,
+    queryFn: async () => (await unwrap(api.GET('/api/emails/', { params: { query: { ...search, limit: 200 } } }))).emails,
     placeholderData: keepPreviousData,
   });
 }
@@ -35,7 +24,7 @@ export function useEmails(search: EmailSearch) {
 export function useEmail(id: number | null) {
   return useQuery({
     queryKey: emailKeys.one(id ?? 0),
-    queryFn: () => unwrapAs<EmailView>(api.GET('/api/emails/{id}', { params: { path: { id: id ?? 0 } } })),
+    queryFn: () => unwrap(api.GET('/api/emails/{id}', { params: { path: { id: id ?? 0 } } })),
     enabled: id !== null && Number.isInteger(id) && id > 0,
   });
 }
@@ -43,7 +32,7 @@ export function useEmail(id: number | null) {
 export function useDeleteEmail() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrapAs<{ id: number; deleted: true }>(api.DELETE('/api/emails/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/emails/{id}', { params: { path: { id } } })),
     onSuccess(result) {
       notifications.show({ color: 'teal', message: `E-mail ${result.id} was deleted from its mailbox` });
       client.removeQueries({ queryKey: emailKeys.one(result.id) });

@@ -1,8 +1,7 @@
 // Endpoint Security hooks: the host list and search, one host with its tabs, and the containment switch.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { api, unwrapAs } from '../api/client.ts';
-import type { HostDetail, HostSummary } from '../api/soc-types.ts';
+import { api, unwrap } from '../api/client.ts';
 
 export const hostKeys = {
   all: ['hosts'] as const,
@@ -13,7 +12,7 @@ export const hostKeys = {
 export function useHosts(q: string) {
   return useQuery({
     queryKey: hostKeys.list(q),
-    queryFn: async () => (await unwrapAs<{ hosts: HostSummary[] }>(api.GET('/api/hosts/', { params: { query: { q } } }))).hosts,
+    queryFn: async () => (await unwrap(api.GET('/api/hosts/', { params: { query: { q } } }))).hosts,
     placeholderData: keepPreviousData,
   });
 }
@@ -21,7 +20,7 @@ export function useHosts(q: string) {
 export function useHost(hostname: string | undefined) {
   return useQuery({
     queryKey: hostKeys.one(hostname ?? ''),
-    queryFn: () => unwrapAs<HostDetail>(api.GET('/api/hosts/{hostname}', { params: { path: { hostname: hostname ?? '' } } })),
+    queryFn: () => unwrap(api.GET('/api/hosts/{hostname}', { params: { path: { hostname: hostname ?? '' } } })),
     enabled: Boolean(hostname),
   });
 }
@@ -32,7 +31,7 @@ export function useContainment(hostname: string) {
   return useMutation({
     meta: { inlineError: true },
     mutationFn: (contained: boolean) =>
-      unwrapAs<HostSummary>(api.POST('/api/hosts/{hostname}/containment', { params: { path: { hostname } }, body: { contained } })),
+      unwrap(api.POST('/api/hosts/{hostname}/containment', { params: { path: { hostname } }, body: { contained } })),
     onSuccess(host) {
       notifications.show({ color: host.contained ? 'orange' : 'teal', message: `${host.hostname}: ${host.contained ? 'host contained' : 'released from containment'}` });
     },

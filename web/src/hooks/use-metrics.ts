@@ -1,8 +1,8 @@
 // Dashboard hooks: metrics (MTTA/MTTR, per-rule outcomes, training scores), alerts over time, and the scenario packs (lead: load, reset).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { api, unwrap, unwrapAs } from '../api/client.ts';
-import type { Metrics, ScenarioInfo } from '../api/soc-types.ts';
+import { api, unwrap } from '../api/client.ts';
+import { formatCount } from '../components/ui/format.ts';
 
 export const metricKeys = {
   metrics: ['metrics'] as const,
@@ -13,7 +13,7 @@ export const metricKeys = {
 export function useMetrics() {
   return useQuery({
     queryKey: metricKeys.metrics,
-    queryFn: () => unwrapAs<Metrics>(api.GET('/api/metrics')),
+    queryFn: () => unwrap(api.GET('/api/metrics')),
     refetchInterval: 15_000,
   });
 }
@@ -30,19 +30,25 @@ export function useAlertTimeline() {
 export function useScenarios() {
   return useQuery({
     queryKey: metricKeys.scenarios,
-    queryFn: async () => (await unwrapAs<{ scenarios: ScenarioInfo[] }>(api.GET('/api/scenarios'))).scenarios,
+    queryFn: async () => (await unwrap(api.GET('/api/scenarios'))).scenarios,
   });
 }
 
 function useScenarioAction(action: 'load' | 'reset') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) =>
-      action === 'load'
-        ? unwrapAs<Record<string, unknown>>(api.POST('/api/scenarios/{name}/load', { params: { path: { name } } }))
-        : unwrapAs<Record<string, unknown>>(api.POST('/api/scenarios/{name}/reset', { params: { path: { name } } })),
-    onSuccess(_result, name) {
-      notifications.show({ color: 'teal', message: `Scenario ${name} ${action === 'load' ? 'loaded' : 'reset: its alerts are back in the Main Channel'}` });
+    /** Resolves to what happened, in words. */
+    async mutationFn(name: string): Promise<string> {
+      const path = { params: { path: { name } } };
+      if (action === 'load') {
+        const loaded = await unwrap(api.POST('/api/scenarios/{name}/load', path));
+        return `Scenario ${name} loaded: ${formatCount(loaded.events)} events, ${formatCount(loaded.alerts.length)} alerts`;
+      }
+      const reset = await unwrap(api.POST('/api/scenarios/{name}/reset', path));
+      return `Scenario ${name} reset: ${formatCount(reset.alerts)} alerts are back in the Main Channel`;
+    },
+    onSuccess(message) {
+      notifications.show({ color: 'teal', message });
     },
     onSettled: async () => {
       await client.invalidateQueries({ queryKey: metricKeys.scenarios });
