@@ -137,6 +137,9 @@ for (const mode of ['--no-bulk', '--bulk']) test(`SIGKILL mid-ingest (${mode}) l
   assert.equal((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
   const indexes = () => (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'").get() as { n: number }).n;
   assert.equal(indexes(), mode === '--bulk' ? 1 : 6, 'a bulk load runs with only the time index');
+  const merging = (handle: BetterSqlite3.Database) =>
+    ['events_text', 'events_url'].map((t) => handle.prepare(`SELECT group_concat(k || '=' || v, ' ') AS c FROM (SELECT k, v FROM ${t}_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k)`).get());
+  if (mode === '--bulk') assert.deepEqual(merging(db), Array(2).fill({ c: 'automerge=0 crisismerge=64' }), 'FTS merging deferred during a bulk load');
   const done = (db.prepare('SELECT lines_done AS n FROM sources').get() as { n: number }).n;
   const stored = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   assert.equal(stored, done, 'every committed batch is whole: one event per committed line');
@@ -146,6 +149,7 @@ for (const mode of ['--no-bulk', '--bulk']) test(`SIGKILL mid-ingest (${mode}) l
   const store = await openSqliteStore(dbFile);
   const reopened = new BetterSqlite3(dbFile, { readonly: true });
   assert.equal((reopened.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'").get() as { n: number }).n, 6, 'reopening rebuilds the indexes');
+  assert.deepEqual(merging(reopened), Array(2).fill({ c: 'automerge=4 crisismerge=16' }), 'and puts FTS merging back to its defaults');
   reopened.close();
   const rerun = await ingestFile(store, log, { bulk: false });
   assert.equal(rerun.duplicates, done);
