@@ -1,4 +1,4 @@
-// A row of the Closed Alerts tab, free of server dependencies: the web app shows it as the API returns it.
+// A row of the Closed Alerts tab (the API schema in src/api/alerts/workflow-schema.ts describes it to clients).
 import type { ClosedAlertScore } from './scoring/score-types.ts';
 
 export interface ClosedRow {

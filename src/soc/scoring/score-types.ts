@@ -1,4 +1,4 @@
-// The shapes of a closed alert's score, free of server dependencies: the web app shows them as the API returns them.
+// The shapes of a closed alert's score (the API schema in src/api/alerts/workflow-schema.ts describes them to clients).
 import type { ArtifactType } from '../artifacts/types.ts';
 
 /**

@@ -1057,7 +1057,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            eventId: number;
+                            owner: string;
                         };
                     };
                 };
@@ -1103,7 +1104,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            eventId: number;
+                            owner: string;
                         };
                     };
                 };
@@ -1143,7 +1145,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            caseId: number;
+                            /** @description false when the alert already had its case */
+                            created: boolean;
                         };
                     };
                 };
@@ -1191,7 +1195,55 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            eventId: number;
+                            score: {
+                                eventId: number;
+                                playbookId: string;
+                                verdict: {
+                                    /** @enum {string} */
+                                    kind: "verdict" | "step" | "unkeyed" | "missed";
+                                    stepId?: string;
+                                    title: string;
+                                    given: string | null;
+                                    readonly expected: string[];
+                                    /** @description null for unkeyed and missed lines */
+                                    correct: boolean | null;
+                                    points: number;
+                                    text: string;
+                                };
+                                readonly steps: {
+                                    /** @enum {string} */
+                                    kind: "verdict" | "step" | "unkeyed" | "missed";
+                                    stepId?: string;
+                                    title: string;
+                                    given: string | null;
+                                    readonly expected: string[];
+                                    /** @description null for unkeyed and missed lines */
+                                    correct: boolean | null;
+                                    points: number;
+                                    text: string;
+                                }[];
+                                readonly lines: string[];
+                                verdictPoints: number;
+                                playbookScore: number;
+                                total: number;
+                                scoredAnswered: number;
+                                scoredCorrect: number;
+                                successRate: number | null;
+                                artifacts: {
+                                    readonly found: {
+                                        /** @enum {string} */
+                                        type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                        value: string;
+                                    }[];
+                                    readonly missing: {
+                                        /** @enum {string} */
+                                        type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                        value: string;
+                                    }[];
+                                };
+                                note: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -1231,7 +1283,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            eventId: number;
+                            owner: string;
                         };
                     };
                 };
@@ -1271,7 +1324,71 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            closed: {
+                                investigationId: number;
+                                eventId: number;
+                                severity: string;
+                                dateClosed: string;
+                                rule: string;
+                                type: string;
+                                owner: string;
+                                verdict: string;
+                                note: string;
+                                /**
+                                 * @description against the answer key; null outside training
+                                 * @enum {string|null}
+                                 */
+                                result: "✓" | "✗" | null;
+                                reinvestigated: boolean;
+                                score: {
+                                    eventId: number;
+                                    playbookId: string;
+                                    verdict: {
+                                        /** @enum {string} */
+                                        kind: "verdict" | "step" | "unkeyed" | "missed";
+                                        stepId?: string;
+                                        title: string;
+                                        given: string | null;
+                                        readonly expected: string[];
+                                        /** @description null for unkeyed and missed lines */
+                                        correct: boolean | null;
+                                        points: number;
+                                        text: string;
+                                    };
+                                    readonly steps: {
+                                        /** @enum {string} */
+                                        kind: "verdict" | "step" | "unkeyed" | "missed";
+                                        stepId?: string;
+                                        title: string;
+                                        given: string | null;
+                                        readonly expected: string[];
+                                        /** @description null for unkeyed and missed lines */
+                                        correct: boolean | null;
+                                        points: number;
+                                        text: string;
+                                    }[];
+                                    readonly lines: string[];
+                                    verdictPoints: number;
+                                    playbookScore: number;
+                                    total: number;
+                                    scoredAnswered: number;
+                                    scoredCorrect: number;
+                                    successRate: number | null;
+                                    artifacts: {
+                                        readonly found: {
+                                            /** @enum {string} */
+                                            type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                            value: string;
+                                        }[];
+                                        readonly missing: {
+                                            /** @enum {string} */
+                                            type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                            value: string;
+                                        }[];
+                                    };
+                                    note: string | null;
+                                } | null;
+                            }[];
                         };
                     };
                 };

@@ -1,5 +1,5 @@
-// Shapes of the responses whose OpenAPI schema the server leaves open, mirrored from its presenters
-// (src/soc/cases.ts, src/intel/*, src/analysis/*); the score and closed-row shapes are the server's own types. The typed routes come from openapi.d.ts.
+// Response shapes: names for those the OpenAPI document types (openapi.d.ts), and mirrors of the ones whose schema the
+// server leaves open (the case view from src/soc/cases.ts, src/intel/*, src/analysis/*).
 import type { paths } from './openapi';
 
 type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
@@ -22,9 +22,10 @@ export type Channel = 'main' | 'investigation' | 'closed';
 export type Severity = 'Low' | 'Medium' | 'High' | 'Critical';
 export type Verdict = 'True Positive' | 'False Positive';
 
-export type { ClosedRow } from '../../../src/soc/closed-row.ts';
-export type { ClosedAlertScore, ScoreLine } from '../../../src/soc/scoring/score-types.ts';
-import type { ClosedAlertScore } from '../../../src/soc/scoring/score-types.ts';
+export type CloseResult = Json<'/api/alerts/{eventId}/close', 'post'>;
+export type ClosedAlertScore = NonNullable<CloseResult['score']>;
+export type ScoreLine = ClosedAlertScore['verdict'];
+export type ClosedRow = Json<'/api/alerts/closed/investigations', 'get'>['closed'][number];
 
 export interface StepOption {
   label: string;
@@ -94,11 +95,6 @@ export type AnswerInput =
   | { kind: 'option'; value: string }
   | { kind: 'artifacts'; artifacts: Artifact[] }
   | { kind: 'note'; text: string };
-
-export interface CloseResult {
-  eventId: number;
-  score?: ClosedAlertScore | null;
-}
 
 export type IndicatorType = 'url' | 'domain' | 'ip' | 'md5' | 'sha1' | 'sha256' | 'email';
 

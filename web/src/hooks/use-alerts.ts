@@ -1,8 +1,8 @@
 // Alert hooks: the three Monitoring channels (polled for live updates), one alert, and the workflow actions.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { api, unwrap, unwrapAs } from '../api/client.ts';
-import type { Channel, ClosedRow, CloseResult, Severity, Verdict } from '../api/types.ts';
+import { api, unwrap } from '../api/client.ts';
+import type { Channel, Severity, Verdict } from '../api/types.ts';
 
 export const LIVE_INTERVAL_MS = 5_000;
 
@@ -37,7 +37,7 @@ export function useClosedAlerts(owner?: string) {
   return useQuery({
     queryKey: alertKeys.closed(owner),
     queryFn: async () =>
-      (await unwrapAs<{ closed: ClosedRow[] }>(api.GET('/api/alerts/closed/investigations', { params: { query: { owner, limit: 500 } } }))).closed,
+      (await unwrap(api.GET('/api/alerts/closed/investigations', { params: { query: { owner, limit: 500 } } }))).closed,
     refetchInterval: LIVE_INTERVAL_MS,
     placeholderData: keepPreviousData,
   });
@@ -57,7 +57,7 @@ const path = (eventId: number) => ({ params: { path: { eventId } } });
 export function useTakeOwnership() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (eventId: number) => unwrapAs<{ eventId: number; owner: string }>(api.POST('/api/alerts/{eventId}/take', path(eventId))),
+    mutationFn: (eventId: number) => unwrap(api.POST('/api/alerts/{eventId}/take', path(eventId))),
     onSuccess(result) {
       notifications.show({ color: 'teal', message: `EventID ${result.eventId} is yours: it moved to the Investigation Channel` });
     },
@@ -68,7 +68,7 @@ export function useTakeOwnership() {
 export function useCreateCase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (eventId: number) => unwrapAs<{ caseId: number; created: boolean }>(api.POST('/api/alerts/{eventId}/case', path(eventId))),
+    mutationFn: (eventId: number) => unwrap(api.POST('/api/alerts/{eventId}/case', path(eventId))),
     onSettled: () => client.invalidateQueries({ queryKey: alertKeys.all }),
   });
 }
@@ -78,7 +78,7 @@ export function useCloseAlert() {
   return useMutation({
     meta: { inlineError: true },
     mutationFn: ({ eventId, verdict, note }: { eventId: number; verdict: Verdict; note: string }) =>
-      unwrapAs<CloseResult>(api.POST('/api/alerts/{eventId}/close', { ...path(eventId), body: { verdict, note } })),
+      unwrap(api.POST('/api/alerts/{eventId}/close', { ...path(eventId), body: { verdict, note } })),
     onSettled: () => client.invalidateQueries({ queryKey: ['alerts'] }).then(() => client.invalidateQueries({ queryKey: ['cases'] })),
   });
 }
