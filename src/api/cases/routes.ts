@@ -10,6 +10,7 @@ import { enrichCase } from '../../intel/case-enrichment.ts';
 import type { IntelHolder } from '../intel/intel-holder.ts';
 
 const anything = z.record(z.string(), z.unknown());
+const stepResult = z.object({ current: z.string().nullable().describe('the id of the step now current; null when the playbook is done'), step: z.string().nullable().describe("that step's title") });
 const caseParams = z.object({ caseId: z.coerce.number().int().positive() });
 
 export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Workflow; intel: IntelHolder }> = async (app, { store, workflow, intel }) => {
@@ -30,13 +31,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Wo
   );
   app.post(
     '/:caseId/answer',
-    { schema: { summary: 'Answer the current playbook step', tags: ['cases'], params: caseParams, body: z.object({ stepId: z.string().min(1).max(100), input: answerInputSchema }), response: { 200: anything } } },
+    { schema: { summary: 'Answer the current playbook step', tags: ['cases'], params: caseParams, body: z.object({ stepId: z.string().min(1).max(100), input: answerInputSchema }), response: { 200: stepResult } } },
     async (request) => actOnCase(workflow, request.params.caseId, { kind: 'answer', stepId: request.body.stepId, input: request.body.input }, actorOf(request)),
   );
-  app.post('/:caseId/back', { schema: { summary: 'Go back one step', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
+  app.post('/:caseId/back', { schema: { summary: 'Go back one step', tags: ['cases'], params: caseParams, response: { 200: stepResult } } }, async (request) =>
     actOnCase(workflow, request.params.caseId, { kind: 'back' }, actorOf(request)),
   );
-  app.post('/:caseId/restart', { schema: { summary: 'Restart the playbook (earlier answers are kept as abandoned)', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
+  app.post('/:caseId/restart', { schema: { summary: 'Restart the playbook (earlier answers are kept as abandoned)', tags: ['cases'], params: caseParams, response: { 200: stepResult } } }, async (request) =>
     actOnCase(workflow, request.params.caseId, { kind: 'restart' }, actorOf(request)),
   );
   app.post('/:caseId/enrich', { schema: { summary: "Look every artifact of the case up with the configured providers; results kept with the case", tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) => {

@@ -2316,7 +2316,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description the id of the step now current; null when the playbook is done */
+                            current: string | null;
+                            /** @description that step's title */
+                            step: string | null;
                         };
                     };
                 };
@@ -2356,7 +2359,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description the id of the step now current; null when the playbook is done */
+                            current: string | null;
+                            /** @description that step's title */
+                            step: string | null;
                         };
                     };
                 };
@@ -2396,7 +2402,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description the id of the step now current; null when the playbook is done */
+                            current: string | null;
+                            /** @description that step's title */
+                            step: string | null;
                         };
                     };
                 };

@@ -1,6 +1,7 @@
 // Case hooks: the case list (open or closed), a case (Incident Details, playbook, run, score) and the playbook step actions: answer, back, restart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapAs } from '../api/client.ts';
+import type { paths } from '../api/openapi';
 import type { AnswerInput, CaseView } from '../api/types.ts';
 
 export const caseKeys = {
@@ -25,10 +26,7 @@ export function useCase(caseId: number) {
   });
 }
 
-interface StepResult {
-  current: string | null;
-  step: string | null;
-}
+type StepResult = paths['/api/cases/{caseId}/back']['post']['responses'][200]['content']['application/json'];
 
 function useCaseMutation<V>(caseId: number, run: (variables: V) => Promise<StepResult>) {
   const client = useQueryClient();
@@ -41,14 +39,14 @@ function useCaseMutation<V>(caseId: number, run: (variables: V) => Promise<StepR
 
 export function useAnswerStep(caseId: number) {
   return useCaseMutation(caseId, ({ stepId, input }: { stepId: string; input: AnswerInput }) =>
-    unwrapAs<StepResult>(api.POST('/api/cases/{caseId}/answer', { params: { path: { caseId } }, body: { stepId, input } })),
+    unwrap(api.POST('/api/cases/{caseId}/answer', { params: { path: { caseId } }, body: { stepId, input } })),
   );
 }
 
 export function useStepBack(caseId: number) {
-  return useCaseMutation(caseId, () => unwrapAs<StepResult>(api.POST('/api/cases/{caseId}/back', { params: { path: { caseId } } })));
+  return useCaseMutation(caseId, () => unwrap(api.POST('/api/cases/{caseId}/back', { params: { path: { caseId } } })));
 }
 
 export function useRestartPlaybook(caseId: number) {
-  return useCaseMutation(caseId, () => unwrapAs<StepResult>(api.POST('/api/cases/{caseId}/restart', { params: { path: { caseId } } })));
+  return useCaseMutation(caseId, () => unwrap(api.POST('/api/cases/{caseId}/restart', { params: { path: { caseId } } })));
 }
