@@ -1,7 +1,9 @@
 // Correlation windows outlive an ingest run: four downloads split over two log files, ingested by two runs of the CLI,
-// are one correlation alert, as they would be in one file; the second file alone raises nothing.
+// are one correlation alert, as they would be in one file; the second file alone raises nothing. Windows never count
+// events twice (a failed commit), never join events a window apart (a backfilled log) and survive runs with other rules.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,32 @@ correlation:
     timespan: 10m
     condition:
         gte: 4
+`,
+);
+
+const otherRules = join(work, 'other-rules');
+mkdirSync(otherRules);
+writeFileSync(
+  join(otherRules, 'exe-burst.yml'),
+  `title: Executable download
+name: exe_download
+logsource:
+    category: proxy
+detection:
+    sel:
+        cs-uri|endswith: '.exe'
+    condition: sel
+---
+title: Burst of executable downloads
+correlation:
+    type: event_count
+    rules:
+        - exe_download
+    group-by:
+        - source.ip
+    timespan: 10m
+    condition:
+        gte: 3
 `,
 );
 
@@ -72,4 +100,40 @@ test('a correlation spanning two ingest runs raises its alert; the second file a
   const alone = join(work, 'alone');
   assert.equal((await run(alone, ['ingest', '--no-progress', second, '--rules', rules])).code, 0);
   assert.equal(await burstAlerts(alone), 0);
+});
+
+test('a file whose commit failed leaves no window behind: its events are counted once, when a re-run commits them', async () => {
+  const data = join(work, 'failed');
+  assert.equal(await burstAlerts(data), 0, 'the store exists, migrated');
+  // a real SQLite failure in the middle of the commit: the batch is rolled back
+  const db = new BetterSqlite3(join(data, 'watchfloor.db'));
+  db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.line_no = 2 BEGIN SELECT RAISE(ABORT, 'disk full, say'); END");
+  db.close();
+  const failed = await run(data, ['ingest', '--no-progress', first, '--rules', rules]);
+  assert.match(failed.stdout, /disk full, say/);
+  const fixed = new BetterSqlite3(join(data, 'watchfloor.db'));
+  fixed.exec('DROP TRIGGER refuse');
+  fixed.close();
+  assert.equal((await run(data, ['ingest', '--no-progress', first, '--rules', rules])).code, 0);
+  assert.equal(await burstAlerts(data), 0, 'two downloads, however many attempts it took to store them, are not a burst');
+});
+
+test('a log backfilled after newer ones does not join windows a month apart', async () => {
+  const data = join(work, 'backfill');
+  assert.equal((await run(data, ['ingest', '--no-progress', first, '--rules', rules])).code, 0);
+  const older = join(work, 'older.log');
+  const month = 30 * 86_400;
+  writeFileSync(older, [line(T - month, '10.1.1.1', 5), line(T - month + 60, '10.1.1.1', 6)].join('\n'));
+  assert.equal((await run(data, ['ingest', '--no-progress', older, '--rules', rules])).code, 0);
+  assert.equal(await burstAlerts(data), 0);
+});
+
+test("a run with other rules leaves the first rule set's windows in place", async () => {
+  const data = join(work, 'rule-sets');
+  assert.equal((await run(data, ['ingest', '--no-progress', first, '--rules', rules])).code, 0);
+  const exe = join(work, 'exe.log');
+  writeFileSync(exe, `${T + 90}.000    120 10.9.9.9 TCP_MISS/200 5120 GET http://dl.example.org/setup.exe - HIER_DIRECT/198.51.100.9 application/octet-stream`);
+  assert.equal((await run(data, ['ingest', '--no-progress', exe, '--rules', otherRules])).code, 0);
+  assert.equal((await run(data, ['ingest', '--no-progress', second, '--rules', rules])).code, 0);
+  assert.equal(await burstAlerts(data), 1, 'the archive windows outlived the run with the executable rules');
 });

@@ -25,18 +25,22 @@ export interface IngestCommandResult {
   ruleRejections: string[];
   /** Correlation windows taken over from earlier runs (absent without detection). */
   correlationState?: RestoreResult;
+  /** Correlation windows that could not be saved or reloaded after a file (detection went on; the next run may miss them). */
+  correlationStateErrors?: string[];
 }
 
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<IngestCommandResult> {
   const store = await openStore(options);
-  const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules, placeholders: await intelPlaceholders(store) });
-  const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
-  const correlationState = detector && (await restoreCorrelationState(store, detector));
   const files: IngestCommandResult['files'] = [];
   const totals = { read: 0, ingested: 0, rejected: 0, duplicates: 0, alerts: 0, seconds: 0 };
   try {
+    const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules, placeholders: await intelPlaceholders(store) });
+    const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
+    const correlationState = detector && (await restoreCorrelationState(store, detector));
+    const stateProblems: string[] = [];
     for (const path of paths) {
       const progress = createProgress(path, options.progress ?? true);
+      let committed = false;
       try {
         const summary = await ingestFile(store, path, {
           format: options.format,
@@ -45,6 +49,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
           detect: detector ? (events) => detector.detect(events) : undefined,
           bulk: options.bulk,
         });
+        committed = true;
         files.push(summary);
         totals.read += summary.read;
         totals.ingested += summary.ingested;
@@ -56,14 +61,29 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
         files.push({ path, error: error instanceof Error ? error.message : String(error) });
       } finally {
         progress.stop();
-        // what the committed batches of this file opened stays open for the next file and the next run
-        if (detector) await saveCorrelationState(store, detector);
+      }
+      if (detector) {
+        try {
+          // Every batch detected was committed: the windows those events opened stay open for the next file and run.
+          // After a failed commit the detector has seen events the store does not hold (a re-run feeds them again):
+          // it goes back to the windows last saved.
+          if (committed) await saveCorrelationState(store, detector);
+          else await restoreCorrelationState(store, detector);
+        } catch (error) {
+          stateProblems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     }
+    return {
+      files,
+      totals,
+      ruleRejections,
+      ...(correlationState ? { correlationState } : {}),
+      ...(stateProblems.length > 0 ? { correlationStateErrors: stateProblems } : {}),
+    };
   } finally {
     await store.close();
   }
-  return { files, totals, ruleRejections, ...(correlationState ? { correlationState } : {}) };
 }
 
 export function formatIngestResult(result: IngestCommandResult): string {
@@ -83,10 +103,11 @@ export function formatIngestResult(result: IngestCommandResult): string {
   const t = result.totals;
   lines.push(`total: read ${t.read}, ingested ${t.ingested}, rejected ${t.rejected}, duplicates ${t.duplicates}, alerts ${t.alerts}, ${t.seconds.toFixed(2)} s`);
   if (result.ruleRejections.length > 0) lines.unshift(...result.ruleRejections.map((r) => `! rule not loaded: ${r}`));
+  for (const problem of result.correlationStateErrors ?? []) lines.push(`! correlation windows not kept: ${problem}`);
   const kept = result.correlationState;
   if (kept?.problem) lines.unshift(`! correlation windows of earlier runs ignored: ${kept.problem}`);
   else if (kept && kept.restored + kept.dropped > 0) {
-    const dropped = kept.dropped > 0 ? ` (${kept.dropped} of changed or removed correlations dropped)` : '';
+    const dropped = kept.dropped > 0 ? ` (${kept.dropped} no longer fitting the limits dropped)` : '';
     lines.unshift(`· correlation windows carried over from earlier runs: ${kept.restored}${dropped}`);
   }
   return lines.join('\n');

@@ -114,11 +114,12 @@ function draft(p: Presentation, event: WatchEvent, index: number, trigger: strin
 export function createDetector(loaded: LoadedRules & { dirRejected?: (Rejection & { dir: string })[] }): Detector {
   const rules = loaded.rules;
   const index: RuleIndex = routeRules(rules);
-  const correlations = new CorrelationEngine(loaded.correlations);
-  const presentations = new Map<CompiledRule | SigmaCorrelation, Presentation>();
-  for (const r of rules) presentations.set(r, { key: r.key, meta: ruleMeta(r.rule), doc: r.rule, logsource: r.rule.logsource });
   const byRef = new Map<string, CompiledRule>();
   for (const r of rules) for (const ref of [r.rule.id, r.rule.name]) if (ref) byRef.set(ref, r);
+  const ruleDefinitions = new Map([...byRef].map(([ref, r]) => [ref, { logsource: r.rule.logsource, detection: r.rule.detection }]));
+  const correlations = new CorrelationEngine(loaded.correlations, { ruleDefinitions });
+  const presentations = new Map<CompiledRule | SigmaCorrelation, Presentation>();
+  for (const r of rules) presentations.set(r, { key: r.key, meta: ruleMeta(r.rule), doc: r.rule, logsource: r.rule.logsource });
   for (const c of loaded.correlations) {
     const base = c.rules.map((ref) => byRef.get(ref)).find((r) => r !== undefined);
     presentations.set(c, { key: c.id ?? c.name ?? c.title, meta: ruleMeta(c), doc: c, logsource: base?.rule.logsource ?? {} });

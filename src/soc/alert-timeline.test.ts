@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BASE_TIME, openTestStore, type TestStore } from '../search/test-events.ts';
 import type { AlertWrite } from '../store/store.ts';
+import { seededRandom } from '../testing/seeded-random.ts';
 import { alertTimeline, bucketWidth, MAX_BUCKETS } from './alert-timeline.ts';
 
 const MINUTE = 60_000;
@@ -30,12 +31,33 @@ function alertAt(eventTime: number, severity: string, eventId: number, rule: num
 }
 
 describe('bucketWidth', () => {
-  it('takes the smallest nice width that gives fewer than 60 buckets', () => {
-    assert.equal(bucketWidth(0), MINUTE);
-    assert.equal(bucketWidth(59 * MINUTE), MINUTE);
-    assert.equal(bucketWidth(60 * MINUTE), 5 * MINUTE);
-    assert.equal(bucketWidth(10 * 60 * MINUTE), 15 * MINUTE);
-    assert.equal(bucketWidth(100 * 365 * 1440 * MINUTE), 365 * 1440 * MINUTE);
+  const YEAR = 365 * 1440 * MINUTE;
+  const buckets = (first: number, last: number): number => {
+    const w = bucketWidth(first, last);
+    return Math.floor(last / w) - Math.floor(first / w) + 1;
+  };
+  it('takes the smallest nice width that covers the span in at most 60 aligned buckets', () => {
+    assert.equal(bucketWidth(0, 0), MINUTE);
+    assert.equal(bucketWidth(0, 59 * MINUTE), MINUTE);
+    assert.equal(bucketWidth(0, 60 * MINUTE), 5 * MINUTE, '61 one-minute buckets would be one too many');
+    assert.equal(bucketWidth(30_000, 59 * MINUTE + 30_000), MINUTE);
+    assert.equal(bucketWidth(0, 10 * 60 * MINUTE), 15 * MINUTE);
+  });
+
+  it('stays within 60 buckets for any span, an outlying year 9999 included', () => {
+    assert.equal(bucketWidth(0, 100 * YEAR), 2 * YEAR);
+    const cases: [number, number][] = [[Date.parse('2021-03-01'), Date.parse('9999-12-31')], [-8.64e15, 8.64e15], [-YEAR, 59 * YEAR], [0, 60 * YEAR - 1], [0, 60 * YEAR]];
+    for (const [first, last] of cases) {
+      const n = buckets(first, last);
+      assert.ok(n >= 1 && n <= 60, `${first}..${last}: ${n} buckets`);
+    }
+    const random = seededRandom(60);
+    for (let i = 0; i < 2_000; i++) {
+      const first = Math.round((random() - 0.5) * 2e14);
+      const last = first + Math.round(random() ** 4 * 3e14);
+      const n = buckets(first, last);
+      assert.ok(n >= 1 && n <= 60, `${first}..${last}: ${n} buckets`);
+    }
   });
 });
 

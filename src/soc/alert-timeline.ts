@@ -1,5 +1,5 @@
 // Alerts over time by severity, counted in SQL over every alert: buckets of a "nice" width, at most MAX_BUCKETS over the
-// span from the oldest to the newest alert's event time.
+// span from the oldest to the newest alert's event time. Alerts of a severity outside the four count in `total` only.
 import { sql } from 'kysely';
 import { SEVERITIES, type Severity } from '../detect/rule-meta.ts';
 import type { EventStore } from '../store/store.ts';
@@ -21,9 +21,18 @@ export interface AlertTimeline {
   counts: Record<Severity, number[]>;
 }
 
-/** The smallest width that covers `span` in fewer than MAX_BUCKETS buckets (the widest when none does). */
-export function bucketWidth(span: number): number {
-  return WIDTHS.find((w) => span / w < MAX_BUCKETS) ?? WIDTHS[WIDTHS.length - 1]!;
+/**
+ * The smallest nice width whose aligned buckets cover [first, last] in at most MAX_BUCKETS; beyond the widest (a year),
+ * a multiple of it, so an outlying event time (a year 9999) still gives a bounded chart.
+ */
+export function bucketWidth(first: number, last: number): number {
+  const buckets = (w: number): number => Math.floor(last / w) - Math.floor(first / w) + 1;
+  const nice = WIDTHS.find((w) => buckets(w) <= MAX_BUCKETS);
+  if (nice !== undefined) return nice;
+  const widest = WIDTHS[WIDTHS.length - 1]!;
+  let k = Math.ceil((last - first) / widest / (MAX_BUCKETS - 1));
+  while (buckets(k * widest) > MAX_BUCKETS) k++;
+  return k * widest;
 }
 
 export async function alertTimeline(store: EventStore): Promise<AlertTimeline> {
@@ -35,7 +44,7 @@ export async function alertTimeline(store: EventStore): Promise<AlertTimeline> {
   const total = Number(bounds.total);
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, [] as number[]])) as Record<Severity, number[]>;
   if (total === 0 || bounds.first === null || bounds.last === null) return { total, width: MINUTE, starts: [], counts };
-  const width = bucketWidth(bounds.last - bounds.first);
+  const width = bucketWidth(bounds.first, bounds.last);
   const first = Math.floor(bounds.first / width) * width;
   const n = Math.floor((bounds.last - first) / width) + 1;
   const starts = Array.from({ length: n }, (_, i) => first + i * width);

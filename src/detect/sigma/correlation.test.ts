@@ -134,20 +134,55 @@ describe('state carried between runs', () => {
     });
   }
 
-  it('drops the windows of a correlation whose definition changed, and ignores what is not a snapshot', () => {
+  it('starts afresh when a correlation or a rule it references changed; a restore replaces the state; junk restores nothing', () => {
     const before = loadRuleText(both('event_count', '    condition:\n        gte: 5\n'), 'a.yml');
-    const after = loadRuleText(both('event_count', '    condition:\n        gte: 6\n'), 'b.yml');
     const engine = new CorrelationEngine(before.correlations);
     for (const e of stream.slice(0, 10)) engine.process(e, [before.rules[0]!]);
     const saved = engine.snapshot();
-    assert.ok(saved.correlations[0]!.groups.length > 0);
-    const changed = new CorrelationEngine(after.correlations);
-    assert.deepEqual(changed.restore(saved), { restored: 0, dropped: saved.correlations[0]!.groups.length });
+    const groups = saved.correlations[0]!.groups.length;
+    assert.ok(groups > 0);
+
+    const moved = loadRuleText(`# a comment moves every line down\n\n${both('event_count', '    condition:\n        gte: 5\n')}`, 'a.yml');
+    assert.deepEqual(new CorrelationEngine(moved.correlations).restore(saved), { restored: groups, dropped: 0 }, 'positions are not part of the definition');
+    const changed = new CorrelationEngine(loadRuleText(both('event_count', '    condition:\n        gte: 6\n'), 'b.yml').correlations);
+    assert.deepEqual(changed.restore(saved), { restored: 0, dropped: 0 });
     assert.equal(changed.stateSize(), 0);
-    for (const junk of [null, 'x', { version: 2, correlations: [] }, { version: 1, correlations: [{ fingerprint: 'f', groups: [['k', { kind: 'window', lastSeen: 'now' }]] }] }]) {
+    const definitions = (rules: typeof before.rules) => new Map(rules.map((r) => [r.rule.name!, { logsource: r.rule.logsource, detection: r.rule.detection }]));
+    const edited = loadRuleText(both('event_count', '    condition:\n        gte: 5\n').replace('cs-method: GET', 'cs-method: HEAD'), 'c.yml');
+    const sameRules = new CorrelationEngine(before.correlations, { ruleDefinitions: definitions(before.rules) });
+    const withSaved = new CorrelationEngine(before.correlations, { ruleDefinitions: definitions(before.rules) });
+    for (const e of stream.slice(0, 10)) withSaved.process(e, [before.rules[0]!]);
+    assert.equal(sameRules.restore(withSaved.snapshot()).restored, groups);
+    assert.equal(new CorrelationEngine(edited.correlations, { ruleDefinitions: definitions(edited.rules) }).restore(withSaved.snapshot()).restored, 0, 'an edited referenced rule');
+
+    const busy = new CorrelationEngine(before.correlations);
+    for (const e of stream.slice(0, 10)) busy.process(e, [before.rules[0]!]);
+    assert.ok(busy.stateSize() > 0);
+    assert.deepEqual(busy.restore({ version: 1, correlations: [] }), { restored: 0, dropped: 0 });
+    assert.equal(busy.stateSize(), 0, 'what the engine held is replaced, not merged');
+
+    for (const junk of [null, 'x', { version: 2, correlations: [] }]) {
       const result = new CorrelationEngine(before.correlations).restore(junk);
       assert.equal(result.restored, 0);
       assert.match(result.problem ?? '', /not a correlation state/);
     }
+    const oneBad = new CorrelationEngine(before.correlations).restore({
+      version: 1,
+      correlations: [{ fingerprint: 'f', groups: [['k', { kind: 'window', lastSeen: 'now' }]] }, saved.correlations[0]],
+    });
+    assert.equal(oneBad.restored, groups, 'the readable entry is restored');
+    assert.match(oneBad.problem ?? '', /not a correlation state/);
+  });
+
+  it('an event older than a group by more than the window starts the group again', () => {
+    const { rules, correlations } = loadRuleText(both('event_count', '    condition:\n        gte: 3\n'), 'b.yml');
+    const engine = new CorrelationEngine(correlations);
+    const get = rules.find((r) => r.rule.name === 'request')!;
+    const at = (t: number) => engine.process(event(t, { 'source.ip': '10.0.0.1' }), [get]);
+    const day = 86_400_000;
+    assert.deepEqual([at(10 * day), at(10 * day + 1_000)].flat(), []);
+    assert.deepEqual(at(day), [], 'a backfilled event nine days older does not make a third');
+    assert.deepEqual(at(day + 1_000), []);
+    assert.equal(at(day + 2_000).length, 1, 'three within a minute do');
   });
 });

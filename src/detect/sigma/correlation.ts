@@ -27,6 +27,8 @@ export interface CorrelationOptions {
   /** Most entries (events or distinct values) kept per group. */
   maxEntriesPerGroup?: number;
   fieldMapping?: FieldMapping;
+  /** The referenced rules' definitions by id and name: part of each correlation's fingerprint, so editing one starts afresh. */
+  ruleDefinitions?: ReadonlyMap<string, unknown>;
 }
 
 /** Every correlation's groups as plain JSON data, each correlation named by a fingerprint of its definition. */
@@ -41,23 +43,42 @@ const groupSnapshotSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('distinct'), lastSeen: time, seen: z.array(z.tuple([z.string(), time])) }),
   z.object({ kind: z.literal('steps'), lastSeen: time, last: z.array(time.nullable()), chainStart: z.array(time.nullable()) }),
 ]);
-const snapshotSchema = z.object({
-  version: z.literal(1),
-  correlations: z.array(z.object({ fingerprint: z.string(), groups: z.array(z.tuple([z.string(), groupSnapshotSchema])) })),
-});
+const entrySchema = z.object({ fingerprint: z.string(), groups: z.array(z.tuple([z.string(), groupSnapshotSchema])) });
+const snapshotSchema = z.object({ version: z.literal(1), correlations: z.array(z.unknown()) });
 
-/** What a restore did: groups taken over, and those left out (a changed or removed rule's, or ones that no longer fit). */
+/** What a restore did: groups taken over, and those left out (ones that no longer fit; another rule set's are not counted). */
 export interface RestoreResult {
   restored: number;
   dropped: number;
-  /** Set when the snapshot as a whole was unreadable (nothing is restored then). */
+  /** Set when the snapshot, or an entry of it, was unreadable (what was readable is restored). */
   problem?: string;
 }
 
-/** A correlation's identity for its saved state: any change to what it counts, or how, starts its state afresh. */
-function fingerprint(c: SigmaCorrelation): string {
-  const definition = [c.id ?? null, c.name ?? null, c.title, c.type, c.rules, c.groupBy, c.timespanMs, c.condition, c.aliases];
-  return createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 32);
+/**
+ * Each correlation's identity for its saved state: its definition, the definitions of the rules it references, and the
+ * identities of the correlations it references (chains). Any change to what is counted, or how, starts the state afresh.
+ */
+function fingerprints(correlations: readonly SigmaCorrelation[], rules: ReadonlyMap<string, unknown>): Map<SigmaCorrelation, string> {
+  const byRef = new Map<string, SigmaCorrelation>();
+  for (const c of correlations) for (const ref of refsOf(c)) byRef.set(ref, c);
+  const done = new Map<SigmaCorrelation, string>();
+  const of = (c: SigmaCorrelation, path: ReadonlySet<SigmaCorrelation>): string => {
+    const known = done.get(c);
+    if (known !== undefined) return known;
+    const referenced = c.rules.map((ref) => {
+      const inner = byRef.get(ref);
+      if (inner === undefined) return rules.get(ref) ?? null;
+      return path.has(inner) ? 'cycle' : of(inner, new Set([...path, c]));
+    });
+    const definition = [c.id ?? null, c.name ?? null, c.title, c.type, c.rules, c.groupBy, c.timespanMs, c.condition, c.aliases, referenced];
+    // source positions are left out: moving a rule in its file changes nothing it counts
+    const text = JSON.stringify(definition, (key, value: unknown) => (key === 'pos' ? undefined : value));
+    const print = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    done.set(c, print);
+    return print;
+  };
+  for (const c of correlations) of(c, new Set());
+  return done;
 }
 
 interface Node {
@@ -87,6 +108,7 @@ export class CorrelationEngine {
     const maxEntries = options.maxEntriesPerGroup ?? 10_000;
     const referenced = new Set(correlations.flatMap((c) => c.rules));
     const mapping = options.fieldMapping;
+    const prints = fingerprints(correlations, options.ruleDefinitions ?? new Map());
     this.nodes = correlations.map((corr) => {
       const lowerOnly = corr.condition.tests.every((t) => t.op === 'gt' || t.op === 'gte');
       const threshold = Math.max(...corr.condition.tests.map((t) => t.value));
@@ -98,7 +120,7 @@ export class CorrelationEngine {
       });
       const valueKeys = corr.condition.field === undefined ? [] : fieldKeys(corr.condition.field, mapping);
       const reported = !refsOf(corr).some((r) => referenced.has(r));
-      return { corr, fingerprint: fingerprint(corr), groups: new Map(), cap, groupKeys, valueKeys, reported };
+      return { corr, fingerprint: prints.get(corr)!, groups: new Map(), cap, groupKeys, valueKeys, reported };
     });
     for (const node of this.nodes) {
       node.corr.rules.forEach((ref, step) => {
@@ -143,32 +165,36 @@ export class CorrelationEngine {
     return n;
   }
 
+  /** Every correlation's state, an entry per correlation (empty groups included, so a save can clear what was kept). */
   snapshot(): CorrelationSnapshot {
     return {
       version: 1,
-      correlations: this.nodes
-        .filter((node) => node.groups.size > 0)
-        .map((node) => ({ fingerprint: node.fingerprint, groups: [...node.groups].map(([key, state]) => [key, snapshotGroup(state)]) })),
+      correlations: this.nodes.map((node) => ({ fingerprint: node.fingerprint, groups: [...node.groups].map(([key, state]) => [key, snapshotGroup(state)]) })),
     };
   }
 
   /**
-   * Takes over the state of a snapshot (replacing this engine's), for the correlations whose definition is unchanged.
-   * Never throws: a snapshot that is not one is reported in `problem` and restores nothing.
+   * Replaces this engine's state with a snapshot's, for the correlations whose fingerprint it holds (others start empty;
+   * entries of correlations this engine does not have are ignored). Never throws: a snapshot that is not one is reported
+   * in `problem` and restores nothing; an unreadable entry is reported there and skipped.
    */
   restore(snapshot: unknown): RestoreResult {
     const parsed = snapshotSchema.safeParse(snapshot);
     if (!parsed.success) return { restored: 0, dropped: 0, problem: `not a correlation state: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+    for (const node of this.nodes) node.groups.clear();
     const byFingerprint = new Map(this.nodes.map((node) => [node.fingerprint, node]));
     let restored = 0;
     let dropped = 0;
-    for (const saved of parsed.data.correlations) {
-      const node = byFingerprint.get(saved.fingerprint);
-      if (node === undefined) {
-        dropped += saved.groups.length;
+    const problems: string[] = [];
+    for (const entry of parsed.data.correlations) {
+      const read = entrySchema.safeParse(entry);
+      if (!read.success) {
+        problems.push(read.error.issues[0]?.message ?? 'invalid');
         continue;
       }
-      node.groups.clear();
+      const saved = read.data;
+      const node = byFingerprint.get(saved.fingerprint);
+      if (node === undefined) continue;
       // least recently seen first, as the engine keeps them; only the newest maxGroups fit
       for (const [key, group] of saved.groups.slice(-this.maxGroups)) {
         const state = restoreGroup(group, node.corr.type, node.corr.rules.length);
@@ -181,7 +207,8 @@ export class CorrelationEngine {
       }
       dropped += Math.max(0, saved.groups.length - this.maxGroups);
     }
-    return { restored, dropped };
+    const problem = problems.length === 0 ? undefined : `not a correlation state: ${problems[0]!}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+    return { restored, dropped, ...(problem ? { problem } : {}) };
   }
 
   private feed(node: Node, step: number, ref: string, event: WatchEvent): CorrelationAlert | null {
@@ -193,6 +220,12 @@ export class CorrelationEngine {
     const key = corr.groupBy.length === 0 ? '' : Object.values(group).join('\u0000');
     this.expire(node, time);
     let state = node.groups.get(key);
+    // an event older than the group's newest by more than the window (a log backfilled after newer ones, or a saved
+    // state from later times) does not belong with it: the group starts again at this event
+    if (state !== undefined && state.lastSeen - time > corr.timespanMs) {
+      node.groups.delete(key);
+      state = undefined;
+    }
     if (state === undefined) {
       state = newGroupState(corr.type, corr.rules.length, time);
       if (node.groups.size >= this.maxGroups) {
@@ -201,7 +234,7 @@ export class CorrelationEngine {
       }
     } else node.groups.delete(key);
     node.groups.set(key, state);
-    state.lastSeen = time;
+    state.lastSeen = Math.max(state.lastSeen, time);
     const from = time - corr.timespanMs;
     const value = this.aggregate(node, state, step, event, from);
     if (value === null || !corr.condition.tests.every((t) => compare(t.op as CompareOp, value, t.value))) return null;

@@ -9,6 +9,7 @@ import type { CompiledRule } from './compile.ts';
 import { fieldKeys } from './field-mapping.ts';
 import { loadRuleDirectory } from './loader.ts';
 import { matchRule } from './match.ts';
+import { seededRandom as rng } from '../../testing/seeded-random.ts';
 
 const WEB = new URL('../../../../shared/data/sigma/rules/web/', import.meta.url);
 
@@ -103,16 +104,6 @@ function reference(rule: SigmaRule, event: WatchEvent): boolean {
   return rule.detection.conditions.some((c) => evalCondition(c.node, rule, event));
 }
 
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ruleStrings(rules: readonly CompiledRule[]): string[] {
   const out: string[] = [];

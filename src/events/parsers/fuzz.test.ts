@@ -6,6 +6,7 @@ import { createNdjsonParser } from './ndjson.ts';
 import { createSquidCombinedParser, createSquidCommonParser, createSquidLogformatParser } from './squid-logformat.ts';
 import { createSquidNativeParser } from './squid-native.ts';
 import type { LineOutcome, LineParser } from './types.ts';
+import { seededRandom as prng } from '../../testing/seeded-random.ts';
 
 /**
  * The parsers under fuzz. To add one (e.g. Zeek): give it a name, a factory, the header lines a file starts with
@@ -97,17 +98,6 @@ const TARGETS: readonly FuzzTarget[] = [
   },
 ];
 
-/** mulberry32: a small seeded PRNG, so every run feeds the same lines. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEPARATORS = [' ', '  ', '\t', '"', '[', ']', ':', '/', ' · ', ' | ', '{', '}', ',', '#', '%', '\\', '-'];
 const ODD = ['\u0000', '\uFFFD', '\u202E', '\uD83D', '\uDE00', '😀', 'İ', 'ß', '\u00A0', '\r', '\n', '__proto__', 'constructor'];

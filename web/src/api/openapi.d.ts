@@ -2592,7 +2592,6 @@ export interface components {
             commandLine?: string;
             imagePath?: string;
             hash?: string;
-            /** @default [] */
             children: components["schemas"]["ProcessInput"][];
         };
         Process: {
@@ -2603,7 +2602,6 @@ export interface components {
             commandLine?: string;
             imagePath?: string;
             hash?: string;
-            /** @default [] */
             children: components["schemas"]["Process"][];
         };
     };
