@@ -1,5 +1,6 @@
-// Loading, empty and error states: a failed call always shows what failed and a way to retry, never a blank page.
-import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+// Loading, empty and error states: a failed call always shows what failed and a way to retry, never a blank page; a
+// form's own error inline.
+import { Alert, Button, Center, Group, Loader, Stack, Text, type MantineSpacing } from '@mantine/core';
 import { IconAlertTriangle, IconPlugConnectedX } from '@tabler/icons-react';
 import { errorText, isApiError } from '../../api/errors.ts';
 
@@ -45,6 +46,16 @@ export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?
           </Button>
         )}
       </Stack>
+    </Alert>
+  );
+}
+
+/** A form's own error, shown inline where the form is (its mutation is marked `inlineError`); nothing without one. */
+export function FormError({ error, mb, testId }: { error: unknown; mb?: MantineSpacing; testId?: string }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" mb={mb} data-testid={testId}>
+      {errorText(error)}
     </Alert>
   );
 }

@@ -2,7 +2,7 @@
 import { Alert, Badge, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconRefresh } from '@tabler/icons-react';
 import type { AnswerInput, CaseView, PlaybookStep } from '../../api/types.ts';
-import { errorText } from '../../api/errors.ts';
+import { FormError } from '../../components/ui/states.tsx';
 import { useAnswerStep, useRestartPlaybook, useStepBack } from '../../hooks/use-cases.ts';
 import { StepBody } from './step-body.tsx';
 
@@ -44,11 +44,7 @@ export function PlaybookDialog({ kase, fields, opened, onClose, onFinished }: Pr
             Every step is answered. Close the alert with your verdict.
           </Alert>
         )}
-        {error && (
-          <Alert color="red" variant="light" role="alert" data-testid="step-error">
-            {errorText(error)}
-          </Alert>
-        )}
+        <FormError error={error} testId="step-error" />
         <Group justify="space-between">
           <Group gap="xs">
             <Button

@@ -1,8 +1,8 @@
 // Close Alert: Event ID prefilled, True Positive / False Positive, and a note; then the training score if there is one.
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { FormError } from '../../components/ui/states.tsx';
 import { useState } from 'react';
 import type { ClosedAlertScore, Verdict } from '../../api/types.ts';
-import { errorText } from '../../api/errors.ts';
 import { useCloseAlert } from '../../hooks/use-alerts.ts';
 import { ScoreLines } from './score-lines.tsx';
 import { NOTE_MAX_LENGTH } from '../../../../src/soc/artifacts/limits.ts';
@@ -62,11 +62,7 @@ function CloseAlertForm({ eventId, onDone }: { eventId: number; onDone: () => vo
           onChange={(e) => setNote(e.currentTarget.value)}
           description={`${note.length}/${NOTE_MAX_LENGTH}`}
         />
-        {close.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {errorText(close.error)}
-          </Alert>
-        )}
+        <FormError error={close.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

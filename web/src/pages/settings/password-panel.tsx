@@ -1,7 +1,7 @@
 // Your own password: the current one, then the new one twice; the server checks the current one and ends your other sessions.
-import { Alert, Button, Group, PasswordInput } from '@mantine/core';
+import { Button, Group, PasswordInput } from '@mantine/core';
+import { FormError } from '../../components/ui/states.tsx';
 import { useState } from 'react';
-import { errorText } from '../../api/errors.ts';
 import { useChangeOwnPassword } from '../../hooks/use-settings.ts';
 
 /** The server's lower bound (src/auth/password-hash.ts), checked here too so the form can say so before sending. */
@@ -53,11 +53,7 @@ export function PasswordPanel() {
           Change password
         </Button>
       </Group>
-      {change.isError && (
-        <Alert color="red" variant="light" role="alert">
-          {errorText(change.error)}
-        </Alert>
-      )}
+      <FormError error={change.error} />
     </>
   );
 }

@@ -1,10 +1,9 @@
 // Your API tokens (Authorization: Bearer wf_…): create one (its secret is shown once), list them, revoke.
 import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { errorText } from '../../api/errors.ts';
 import type { TokenRow } from '../../api/soc-types.ts';
 import { formatDate } from '../../components/ui/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states.tsx';
+import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/ui/states.tsx';
 import { useCreateToken, useRevokeToken, useTokens } from '../../hooks/use-settings.ts';
 
 function tokenState(t: TokenRow): { label: string; color: string } {
@@ -92,11 +91,7 @@ function CreateTokenForm() {
           Create token
         </Button>
       </Group>
-      {create.isError && (
-        <Alert color="red" variant="light" role="alert" mb="sm">
-          {errorText(create.error)}
-        </Alert>
-      )}
+      <FormError error={create.error} mb="sm" />
       {secret && (
         <Alert color="teal" variant="light" mb="sm" withCloseButton onClose={() => setSecret(null)} title="Your new token — copy it now, it is not shown again" data-testid="new-token">
           <Group gap="xs">

@@ -2,10 +2,9 @@
 // empty), change a role, reset a password (generated and shown once when left empty; their sessions end), disable / enable.
 import { Alert, Badge, Button, Code, Group, Modal, PasswordInput, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { errorText } from '../../api/errors.ts';
 import type { Role } from '../../api/soc-types.ts';
 import { formatDate } from '../../components/ui/format.ts';
-import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
+import { ErrorState, FormError, LoadingState } from '../../components/ui/states.tsx';
 import { useCreateUser, useResetPassword, useSetUserDisabled, useSetUserRole, useUsers } from '../../hooks/use-settings.ts';
 
 const ROLES: Role[] = ['analyst', 'lead', 'admin'];
@@ -111,11 +110,7 @@ function ResetPasswordModal({ user, onClose }: { user: { id: number; name: strin
             Their sessions end at once. Leave the field empty to generate a password, shown here once.
           </Text>
           <PasswordInput label="New password" placeholder="empty: generate one" value={password} onChange={(e) => setPassword(e.currentTarget.value)} mb="sm" data-autofocus />
-          {reset.isError && (
-            <Alert color="red" variant="light" role="alert" mb="sm">
-              {errorText(reset.error)}
-            </Alert>
-          )}
+          <FormError error={reset.error} mb="sm" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -159,11 +154,7 @@ function AddUserForm() {
           Add user
         </Button>
       </Group>
-      {create.isError && (
-        <Alert color="red" variant="light" role="alert" mb="sm">
-          {errorText(create.error)}
-        </Alert>
-      )}
+      <FormError error={create.error} mb="sm" />
       {generated && (
         <Alert color="teal" variant="light" mb="sm" withCloseButton onClose={() => setGenerated(null)} title={`Password of ${generated.name} (shown once)`}>
           <Code>{generated.password}</Code>
