@@ -19,6 +19,7 @@ import { loadSitePlaybooks } from '../soc/playbooks/site-mapping.ts';
 import { analysisRoutes } from './analysis/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
 import { createIntelHolder } from './intel/intel-holder.ts';
+import type { CreateIntelContextOptions } from '../intel/lookup.ts';
 import { yaraRuleDir } from '../analysis/file/rule-folder.ts';
 
 export interface ServerOptions {
@@ -27,6 +28,8 @@ export interface ServerOptions {
   dataDir: string;
   logger?: boolean;
   https?: HttpsOption['https'];
+  /** Extra address permissions for intel lookups (tests: `{allowLoopback: true}` to reach a local fake service). */
+  intelPolicy?: CreateIntelContextOptions['policy'];
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -54,7 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(hostRoutes, { prefix: '/api/hosts', store: options.store });
   await app.register(emailRoutes, { prefix: '/api/emails', store: options.store });
   await app.register(scenarioRoutes, { prefix: '/api', store: options.store });
-  const intel = createIntelHolder(options.store, options.dataDir);
+  const intel = createIntelHolder(options.store, options.dataDir, options.intelPolicy);
   app.addHook('onClose', async () => intel.close());
   await app.register(intelRoutes, { prefix: '/api/intel', store: options.store, intel });
   await app.register(caseRoutes, { prefix: '/api/cases', store: options.store, workflow, intel });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countIndicators, describeProviders, lookupObservable, PROVIDER_IDS, queryIndicators } from '../../intel/index.ts';
 import type { IntelHolder } from './intel-holder.ts';
+import { indicatorListSchema, lookupResultSchema, providerListSchema } from './schema.ts';
 import type { EventStore } from '../../store/store.ts';
 
 const indicatorQuery = z.object({
@@ -26,7 +27,7 @@ const lookupBody = z.object({
 export const intelRoutes: FastifyPluginAsyncZod<{ store: EventStore; intel: IntelHolder }> = async (app, { store, intel }) => {
   app.get(
     '/indicators',
-    { schema: { summary: 'Local indicators with counters per type', tags: ['intel'], querystring: indicatorQuery, response: { 200: z.record(z.string(), z.unknown()) } } },
+    { schema: { summary: 'Local indicators with counters per type', tags: ['intel'], querystring: indicatorQuery, response: { 200: indicatorListSchema } } },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
       const { type, ...rest } = filters;
@@ -35,15 +36,15 @@ export const intelRoutes: FastifyPluginAsyncZod<{ store: EventStore; intel: Inte
   );
   app.get(
     '/providers',
-    { schema: { summary: 'Configured providers (never their keys)', tags: ['intel'], response: { 200: z.record(z.string(), z.unknown()) } } },
+    { schema: { summary: 'Configured providers (never their keys)', tags: ['intel'], response: { 200: providerListSchema } } },
     async () => ({ providers: describeProviders(await intel.get()) }),
   );
   app.post(
     '/lookup',
-    { schema: { summary: 'Look an observable up with every configured provider', tags: ['intel'], body: lookupBody, response: { 200: z.record(z.string(), z.unknown()) } } },
+    { schema: { summary: 'Look an observable up with every configured provider', tags: ['intel'], body: lookupBody, response: { 200: lookupResultSchema } } },
     async (request) => {
       const { value, providers, refresh } = request.body;
-      return (await lookupObservable(await intel.get(), value, { providers, refresh })) as unknown as Record<string, unknown>;
+      return lookupObservable(await intel.get(), value, { providers, refresh });
     },
   );
 };

@@ -2074,7 +2074,34 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            counts: {
+                                url: number;
+                                domain: number;
+                                ip: number;
+                                md5: number;
+                                sha1: number;
+                                sha256: number;
+                                email: number;
+                                hash: number;
+                                total: number;
+                            };
+                            page: {
+                                items: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    type: "url" | "domain" | "ip" | "md5" | "sha1" | "sha256" | "email";
+                                    value: string;
+                                    source: string;
+                                    tags: string[];
+                                    description: string | null;
+                                    /** @enum {string|null} */
+                                    tlp: "clear" | "green" | "amber" | "amber+strict" | "red" | null;
+                                    firstSeen: string;
+                                    lastSeen: string;
+                                }[];
+                                total: number;
+                                nextCursor: string | null;
+                            };
                         };
                     };
                 };
@@ -2112,7 +2139,30 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            providers: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "external" | "local";
+                                readonly accepts: ("ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file")[];
+                                /** @description a key is present (environment or intel.json); the key itself is never returned */
+                                configured: boolean;
+                                enabled: boolean;
+                                disabledReason?: string;
+                                /** @description where the key may come from (names only) */
+                                readonly keyVariables: string[];
+                                baseUrl?: string;
+                                readonly rateLimits: {
+                                    requests: number;
+                                    intervalMs: number;
+                                }[];
+                                /** @enum {string} */
+                                maxTlp?: "clear" | "green" | "amber" | "amber+strict" | "red";
+                                /** @enum {string} */
+                                maxPap?: "clear" | "green" | "amber" | "red";
+                                /** @description answered from the scenario's snapshot instead of the service */
+                                snapshot: boolean;
+                            }[];
                         };
                     };
                 };
@@ -2160,7 +2210,61 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            input: string;
+                            observable: {
+                                /** @enum {string} */
+                                type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file";
+                                value: string;
+                                fileName?: string;
+                            } | null;
+                            error?: string;
+                            marking: {
+                                /** @enum {string} */
+                                tlp?: "clear" | "green" | "amber" | "amber+strict" | "red";
+                                /** @enum {string} */
+                                pap?: "clear" | "green" | "amber" | "red";
+                            };
+                            /** @enum {string|null} */
+                            verdict: "info" | "safe" | "suspicious" | "malicious" | null;
+                            results: {
+                                provider: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "external" | "local";
+                                observable: {
+                                    /** @enum {string} */
+                                    type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file";
+                                    value: string;
+                                    fileName?: string;
+                                };
+                                /** @enum {string} */
+                                status: "ok" | "not_found" | "unauthorized" | "rate_limited" | "server_error" | "bad_request" | "timeout" | "malformed" | "too_large" | "network_error" | "refused" | "disabled" | "unsupported" | "error";
+                                message?: string;
+                                /** @enum {string|null} */
+                                verdict: "info" | "safe" | "suspicious" | "malicious" | null;
+                                taxonomies: {
+                                    /** @enum {string} */
+                                    level: "info" | "safe" | "suspicious" | "malicious";
+                                    namespace: string;
+                                    predicate: string;
+                                    value: string;
+                                }[];
+                                summary?: string;
+                                /** @description the service's full response (for ok and not_found), as it answered */
+                                full?: unknown;
+                                artifacts: {
+                                    /** @enum {string} */
+                                    type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file";
+                                    value: string;
+                                }[];
+                                fromCache: boolean;
+                                /** @enum {string} */
+                                origin: "live" | "cache" | "snapshot" | "local" | "none";
+                                fetchedAt: string | null;
+                                httpStatus?: number;
+                                retryAfterSeconds?: number;
+                                durationMs: number;
+                            }[];
                         };
                     };
                 };

@@ -1,5 +1,5 @@
 // Response shapes: names for those the OpenAPI document types (openapi.d.ts), and mirrors of the ones whose schema the
-// server leaves open (the case view from src/soc/cases.ts, src/intel/*, src/analysis/*).
+// server leaves open (the case view from src/soc/cases.ts, the reports of src/analysis/*).
 import type { paths } from './openapi';
 
 type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
@@ -96,57 +96,13 @@ export type AnswerInput =
   | { kind: 'artifacts'; artifacts: Artifact[] }
   | { kind: 'note'; text: string };
 
-export type IndicatorType = 'url' | 'domain' | 'ip' | 'md5' | 'sha1' | 'sha256' | 'email';
-
-export interface Indicator {
-  id: number;
-  type: IndicatorType;
-  value: string;
-  source: string;
-  tags: string[];
-  description: string | null;
-  tlp: string | null;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-export interface IndicatorResponse {
-  counts: Record<IndicatorType | 'hash' | 'total', number>;
-  page: { items: Indicator[]; total: number; nextCursor: string | null };
-}
-
-export interface Provider {
-  id: string;
-  name: string;
-  kind: 'local' | 'external';
-  accepts: string[];
-  configured: boolean;
-  enabled: boolean;
-  disabledReason?: string;
-}
-
-export type IntelVerdict = 'info' | 'safe' | 'suspicious' | 'malicious' | null;
-
-export interface ProviderResult {
-  provider: string;
-  name: string;
-  kind: string;
-  status: string;
-  message?: string;
-  verdict: IntelVerdict;
-  summary?: string;
-  taxonomies: { level: string; namespace: string; predicate: string; value: string }[];
-  fetchedAt: string | null;
-  fromCache: boolean;
-  origin: string;
-}
-
-export interface LookupResponse {
-  input: string;
-  observable: { type: string; value: string } | null;
-  verdict: IntelVerdict;
-  results: ProviderResult[];
-}
+export type IndicatorResponse = Json<'/api/intel/indicators', 'get'>;
+export type Indicator = IndicatorResponse['page']['items'][number];
+export type IndicatorType = Indicator['type'];
+export type Provider = Json<'/api/intel/providers', 'get'>['providers'][number];
+export type LookupResponse = Json<'/api/intel/lookup', 'post'>;
+export type ProviderResult = LookupResponse['results'][number];
+export type IntelVerdict = LookupResponse['verdict'];
 
 export interface FileReport {
   name: string | null;

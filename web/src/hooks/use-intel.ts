@@ -1,16 +1,10 @@
 // Threat Intel hooks: local indicators with counters, configured providers, and a lookup across every source.
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api, unwrapAs } from '../api/client.ts';
-import type { IndicatorResponse, IndicatorType, LookupResponse, Provider } from '../api/types.ts';
+import { api, unwrap } from '../api/client.ts';
+import type { paths } from '../api/openapi';
 
-export interface IndicatorFilters {
-  text?: string;
-  type?: IndicatorType | 'hash';
-  value?: string;
-  tag?: string;
-  from?: string;
-  to?: string;
-}
+/** The list's filters as the API takes them; the page size is the hook's. */
+export type IndicatorFilters = Pick<NonNullable<paths['/api/intel/indicators']['get']['parameters']['query']>, 'text' | 'type' | 'value' | 'tag' | 'from' | 'to'>;
 
 export const intelKeys = {
   indicators: (filters: IndicatorFilters) => ['intel', 'indicators', filters] as const,
@@ -20,7 +14,7 @@ export const intelKeys = {
 export function useIndicators(filters: IndicatorFilters) {
   return useQuery({
     queryKey: intelKeys.indicators(filters),
-    queryFn: () => unwrapAs<IndicatorResponse>(api.GET('/api/intel/indicators', { params: { query: { ...filters, limit: 200 } } })),
+    queryFn: () => unwrap(api.GET('/api/intel/indicators', { params: { query: { ...filters, limit: 200 } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +22,7 @@ export function useIndicators(filters: IndicatorFilters) {
 export function useProviders() {
   return useQuery({
     queryKey: intelKeys.providers,
-    queryFn: async () => (await unwrapAs<{ providers: Provider[] }>(api.GET('/api/intel/providers'))).providers,
+    queryFn: async () => (await unwrap(api.GET('/api/intel/providers'))).providers,
     staleTime: 60_000,
   });
 }
@@ -36,6 +30,6 @@ export function useProviders() {
 export function useLookup() {
   return useMutation({
     meta: { inlineError: true },
-    mutationFn: (value: string) => unwrapAs<LookupResponse>(api.POST('/api/intel/lookup', { body: { value } })),
+    mutationFn: (value: string) => unwrap(api.POST('/api/intel/lookup', { body: { value } })),
   });
 }

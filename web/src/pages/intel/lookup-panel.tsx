@@ -66,7 +66,7 @@ export function LookupPanel({ initial }: { initial: string }) {
               {lookup.data.results.map((r) => (
                 <Table.Tr key={r.provider}>
                   <Table.Td fw={500}>{r.name}</Table.Td>
-                  <Table.Td c={r.status === 'ok' || r.status === 'found' ? undefined : 'dimmed'}>{r.status}</Table.Td>
+                  <Table.Td c={r.status === 'ok' ? undefined : 'dimmed'}>{r.status}</Table.Td>
                   <Table.Td>
                     <VerdictBadge verdict={r.verdict} />
                   </Table.Td>
