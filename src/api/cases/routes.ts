@@ -8,9 +8,8 @@ import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
 import { enrichCase } from '../../intel/case-enrichment.ts';
 import type { IntelHolder } from '../intel/intel-holder.ts';
+import { caseViewSchema, enrichmentSchema, stepResultSchema } from './schema.ts';
 
-const anything = z.record(z.string(), z.unknown());
-const stepResult = z.object({ current: z.string().nullable().describe('the id of the step now current; null when the playbook is done'), step: z.string().nullable().describe("that step's title") });
 const caseParams = z.object({ caseId: z.coerce.number().int().positive() });
 
 export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Workflow; intel: IntelHolder }> = async (app, { store, workflow, intel }) => {
@@ -26,21 +25,21 @@ export const caseRoutes: FastifyPluginAsyncZod<{ store: EventStore; workflow: Wo
     },
     async (request) => ({ cases: await listCases(store, request.query) }),
   );
-  app.get('/:caseId', { schema: { summary: 'A case: Incident Details, playbook, run and (after closing) the score', tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) =>
-    getCase(store, workflow, request.params.caseId) as unknown as Promise<Record<string, unknown>>,
+  app.get('/:caseId', { schema: { summary: 'A case: Incident Details, playbook, run and (after closing) the score', tags: ['cases'], params: caseParams, response: { 200: caseViewSchema } } }, async (request) =>
+    getCase(store, workflow, request.params.caseId),
   );
   app.post(
     '/:caseId/answer',
-    { schema: { summary: 'Answer the current playbook step', tags: ['cases'], params: caseParams, body: z.object({ stepId: z.string().min(1).max(100), input: answerInputSchema }), response: { 200: stepResult } } },
+    { schema: { summary: 'Answer the current playbook step', tags: ['cases'], params: caseParams, body: z.object({ stepId: z.string().min(1).max(100), input: answerInputSchema }), response: { 200: stepResultSchema } } },
     async (request) => actOnCase(workflow, request.params.caseId, { kind: 'answer', stepId: request.body.stepId, input: request.body.input }, actorOf(request)),
   );
-  app.post('/:caseId/back', { schema: { summary: 'Go back one step', tags: ['cases'], params: caseParams, response: { 200: stepResult } } }, async (request) =>
+  app.post('/:caseId/back', { schema: { summary: 'Go back one step', tags: ['cases'], params: caseParams, response: { 200: stepResultSchema } } }, async (request) =>
     actOnCase(workflow, request.params.caseId, { kind: 'back' }, actorOf(request)),
   );
-  app.post('/:caseId/restart', { schema: { summary: 'Restart the playbook (earlier answers are kept as abandoned)', tags: ['cases'], params: caseParams, response: { 200: stepResult } } }, async (request) =>
+  app.post('/:caseId/restart', { schema: { summary: 'Restart the playbook (earlier answers are kept as abandoned)', tags: ['cases'], params: caseParams, response: { 200: stepResultSchema } } }, async (request) =>
     actOnCase(workflow, request.params.caseId, { kind: 'restart' }, actorOf(request)),
   );
-  app.post('/:caseId/enrich', { schema: { summary: "Look every artifact of the case up with the configured providers; results kept with the case", tags: ['cases'], params: caseParams, response: { 200: anything } } }, async (request) => {
+  app.post('/:caseId/enrich', { schema: { summary: "Look every artifact of the case up with the configured providers; results kept with the case", tags: ['cases'], params: caseParams, response: { 200: enrichmentSchema } } }, async (request) => {
     const { run } = await workflow.loadRun(request.params.caseId);
     return { artifacts: await enrichCase(await intel.get(), store, request.params.caseId, run) };
   });

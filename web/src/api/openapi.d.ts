@@ -2352,7 +2352,169 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            eventId: number;
+                            name: string;
+                            description: string;
+                            type: string;
+                            createdAt: string;
+                            createdBy: string;
+                            status: string;
+                            owner: string;
+                            playbook: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                readonly rules: string[];
+                                readonly steps: ({
+                                    id: string;
+                                    title: string;
+                                    text: string;
+                                    readonly verbatim: ("title" | "text" | "options")[];
+                                    line: number;
+                                    /** @enum {string} */
+                                    kind: "info";
+                                    next: string;
+                                    readonly fields: string[];
+                                    readonly tools: {
+                                        id: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        kind: "external" | "lookup" | "sandbox";
+                                        url?: string;
+                                    }[];
+                                } | {
+                                    id: string;
+                                    title: string;
+                                    text: string;
+                                    readonly verbatim: ("title" | "text" | "options")[];
+                                    line: number;
+                                    /** @enum {string} */
+                                    kind: "choice" | "select";
+                                    scored: boolean;
+                                    readonly options: {
+                                        label: string;
+                                        next: string;
+                                        skipsArtifacts: boolean;
+                                    }[];
+                                    readonly tools: {
+                                        id: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        kind: "external" | "lookup" | "sandbox";
+                                        url?: string;
+                                    }[];
+                                } | {
+                                    id: string;
+                                    title: string;
+                                    text: string;
+                                    readonly verbatim: ("title" | "text" | "options")[];
+                                    line: number;
+                                    /** @enum {string} */
+                                    kind: "artifacts";
+                                    next: string;
+                                } | {
+                                    id: string;
+                                    title: string;
+                                    text: string;
+                                    readonly verbatim: ("title" | "text" | "options")[];
+                                    line: number;
+                                    /** @enum {string} */
+                                    kind: "note";
+                                    maxLength: number;
+                                })[];
+                            };
+                            /** @description the step waiting for an answer; null once the Analyst Note is written */
+                            current: string | null;
+                            /** @description every answer ever given, oldest first */
+                            readonly history: {
+                                seq: number;
+                                attempt: number;
+                                stepId: string;
+                                value: {
+                                    /** @enum {string} */
+                                    kind: "next";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "option";
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "artifacts";
+                                    readonly artifacts: {
+                                        /** @enum {string} */
+                                        type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                        value: string;
+                                        comment: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "note";
+                                    text: string;
+                                };
+                                who: string;
+                                at: string;
+                                /** @enum {string} */
+                                status: "current" | "withdrawn" | "abandoned";
+                                closed?: {
+                                    who: string;
+                                    at: string;
+                                };
+                            }[];
+                            score: {
+                                eventId: number;
+                                playbookId: string;
+                                verdict: {
+                                    /** @enum {string} */
+                                    kind: "verdict" | "step" | "unkeyed" | "missed";
+                                    stepId?: string;
+                                    title: string;
+                                    given: string | null;
+                                    readonly expected: string[];
+                                    /** @description null for unkeyed and missed lines */
+                                    correct: boolean | null;
+                                    points: number;
+                                    text: string;
+                                };
+                                readonly steps: {
+                                    /** @enum {string} */
+                                    kind: "verdict" | "step" | "unkeyed" | "missed";
+                                    stepId?: string;
+                                    title: string;
+                                    given: string | null;
+                                    readonly expected: string[];
+                                    /** @description null for unkeyed and missed lines */
+                                    correct: boolean | null;
+                                    points: number;
+                                    text: string;
+                                }[];
+                                readonly lines: string[];
+                                verdictPoints: number;
+                                playbookScore: number;
+                                total: number;
+                                scoredAnswered: number;
+                                scoredCorrect: number;
+                                successRate: number | null;
+                                artifacts: {
+                                    readonly found: {
+                                        /** @enum {string} */
+                                        type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                        value: string;
+                                    }[];
+                                    readonly missing: {
+                                        /** @enum {string} */
+                                        type: "IP Address" | "URL Address" | "Domain" | "MD5 Hash" | "SHA1 Hash" | "SHA256 Hash" | "E-mail Sender" | "E-mail Domain" | "File Name" | "Hostname" | "Username";
+                                        value: string;
+                                    }[];
+                                };
+                                note: string | null;
+                            } | null;
+                            enrichments: {
+                                type: string;
+                                value: string;
+                                verdict: string | null;
+                                enrichedAt: string;
+                            }[];
                         };
                     };
                 };
@@ -2549,7 +2711,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            artifacts: {
+                                type: string;
+                                value: string;
+                                verdict: string | null;
+                                result: {
+                                    input: string;
+                                    observable: {
+                                        /** @enum {string} */
+                                        type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file";
+                                        value: string;
+                                        fileName?: string;
+                                    } | null;
+                                    error?: string;
+                                    marking: {
+                                        /** @enum {string} */
+                                        tlp?: "clear" | "green" | "amber" | "amber+strict" | "red";
+                                        /** @enum {string} */
+                                        pap?: "clear" | "green" | "amber" | "red";
+                                    };
+                                    /** @enum {string|null} */
+                                    verdict: "info" | "safe" | "suspicious" | "malicious" | null;
+                                    results: {
+                                        provider: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "external" | "local";
+                                        observable: {
+                                            /** @enum {string} */
+                                            type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file";
+                                            value: string;
+                                            fileName?: string;
+                                        };
+                                        /** @enum {string} */
+                                        status: "ok" | "not_found" | "unauthorized" | "rate_limited" | "server_error" | "bad_request" | "timeout" | "malformed" | "too_large" | "network_error" | "refused" | "disabled" | "unsupported" | "error";
+                                        message?: string;
+                                        /** @enum {string|null} */
+                                        verdict: "info" | "safe" | "suspicious" | "malicious" | null;
+                                        taxonomies: {
+                                            /** @enum {string} */
+                                            level: "info" | "safe" | "suspicious" | "malicious";
+                                            namespace: string;
+                                            predicate: string;
+                                            value: string;
+                                        }[];
+                                        summary?: string;
+                                        /** @description the service's full response (for ok and not_found), as it answered */
+                                        full?: unknown;
+                                        artifacts: {
+                                            /** @enum {string} */
+                                            type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "file";
+                                            value: string;
+                                        }[];
+                                        fromCache: boolean;
+                                        /** @enum {string} */
+                                        origin: "live" | "cache" | "snapshot" | "local" | "none";
+                                        fetchedAt: string | null;
+                                        httpStatus?: number;
+                                        retryAfterSeconds?: number;
+                                        durationMs: number;
+                                    }[];
+                                };
+                            }[];
                         };
                     };
                 };

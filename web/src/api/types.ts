@@ -1,5 +1,5 @@
-// Response shapes: names for those the OpenAPI document types (openapi.d.ts), and mirrors of the ones whose schema the
-// server leaves open (the case view from src/soc/cases.ts, the reports of src/analysis/*).
+// Response shapes: names for those the OpenAPI document types (openapi.d.ts), and mirrors of the analysis reports
+// (src/analysis/*), whose schema the server leaves open.
 import type { paths } from './openapi';
 
 type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
@@ -27,74 +27,14 @@ export type ClosedAlertScore = NonNullable<CloseResult['score']>;
 export type ScoreLine = ClosedAlertScore['verdict'];
 export type ClosedRow = Json<'/api/alerts/closed/investigations', 'get'>['closed'][number];
 
-export interface StepOption {
-  label: string;
-  next: string;
-}
-
-export interface StepTool {
-  id: string;
-  label: string;
-  kind: 'external' | 'lookup' | 'sandbox';
-  url?: string;
-}
-
-interface StepBase {
-  id: string;
-  title: string;
-  text: string;
-  tools?: readonly StepTool[];
-}
-
-export type PlaybookStep =
-  | (StepBase & { kind: 'info'; next: string; fields: readonly string[] })
-  | (StepBase & { kind: 'choice' | 'select'; scored: boolean; options: readonly StepOption[] })
-  | (StepBase & { kind: 'artifacts'; next: string })
-  | (StepBase & { kind: 'note'; maxLength: number });
-
-export interface Artifact {
-  type: string;
-  value: string;
-  comment?: string;
-}
-
-export type AnswerValue =
-  | { kind: 'next' }
-  | { kind: 'option'; value: string }
-  | { kind: 'artifacts'; artifacts: readonly Artifact[] }
-  | { kind: 'note'; text: string };
-
-export interface RunAnswer {
-  seq: number;
-  attempt: number;
-  stepId: string;
-  value: AnswerValue;
-  who: string;
-  at: string;
-  status: 'current' | 'withdrawn' | 'abandoned';
-}
-
-export interface CaseView {
-  id: number;
-  eventId: number;
-  name: string;
-  description: string;
-  type: string;
-  createdAt: string;
-  createdBy: string;
-  status: string;
-  owner: string;
-  playbook: { id: string; name: string; description: string; steps: readonly PlaybookStep[] };
-  current: string | null;
-  history: readonly RunAnswer[];
-  score: ClosedAlertScore | null;
-}
-
-export type AnswerInput =
-  | { kind: 'next' }
-  | { kind: 'option'; value: string }
-  | { kind: 'artifacts'; artifacts: Artifact[] }
-  | { kind: 'note'; text: string };
+export type CaseView = Json<'/api/cases/{caseId}', 'get'>;
+export type PlaybookStep = CaseView['playbook']['steps'][number];
+export type StepTool = Extract<PlaybookStep, { tools: unknown }>['tools'][number];
+export type RunAnswer = CaseView['history'][number];
+export type AnswerValue = RunAnswer['value'];
+export type AnswerInput = NonNullable<paths['/api/cases/{caseId}/answer']['post']['requestBody']>['content']['application/json']['input'];
+/** An Add Artifacts row as the analyst sends it (the server validates and normalises it). */
+export type Artifact = Extract<AnswerInput, { kind: 'artifacts' }>['artifacts'][number];
 
 export type IndicatorResponse = Json<'/api/intel/indicators', 'get'>;
 export type Indicator = IndicatorResponse['page']['items'][number];

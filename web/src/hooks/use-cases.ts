@@ -1,8 +1,8 @@
 // Case hooks: the case list (open or closed), a case (Incident Details, playbook, run, score) and the playbook step actions: answer, back, restart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
 import type { paths } from '../api/openapi';
-import type { AnswerInput, CaseView } from '../api/types.ts';
+import type { AnswerInput } from '../api/types.ts';
 
 export const caseKeys = {
   all: ['cases'] as const,
@@ -21,7 +21,7 @@ export function useCaseList(status: 'open' | 'closed') {
 export function useCase(caseId: number) {
   return useQuery({
     queryKey: caseKeys.one(caseId),
-    queryFn: () => unwrapAs<CaseView>(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })),
+    queryFn: () => unwrap(api.GET('/api/cases/{caseId}', { params: { path: { caseId } } })),
     enabled: Number.isInteger(caseId) && caseId > 0,
   });
 }

@@ -34,7 +34,7 @@ export function StepBody({ step, fields, onAnswer, pending, readOnly }: Props) {
           <FieldLines fields={step.fields.map((label) => ({ label, value: fields.find((f) => f.label === label)?.value ?? null }))} />
         </Paper>
       )}
-      <StepTools tools={step.tools ?? []} observable={pickObservable(fields)} />
+      <StepTools tools={'tools' in step ? step.tools : []} observable={pickObservable(fields)} />
       {!readOnly && <StepControls step={step} onAnswer={onAnswer} pending={pending} />}
     </Stack>
   );
