@@ -137,3 +137,35 @@ test("a run with other rules leaves the first rule set's windows in place", asyn
   assert.equal((await run(data, ['ingest', '--no-progress', second, '--rules', rules])).code, 0);
   assert.equal(await burstAlerts(data), 1, 'the archive windows outlived the run with the executable rules');
 });
+
+test('after a commit fails partway, the windows of the batches that did commit carry on to the re-run', async () => {
+  const data = join(work, 'partial');
+  const big = join(work, 'big.log');
+  const filler = (i: number) => `${T + 1}.000    80 10.2.${(i >> 8) & 255}.${i & 255} TCP_MISS/200 900 GET http://www.example.org/page${i} - HIER_DIRECT/198.51.100.7 text/html`;
+  const lines = Array.from({ length: 10_004 }, (_, i) => filler(i));
+  lines[99] = line(T, '10.1.1.1', 1);
+  lines[100] = line(T + 1, '10.1.1.1', 2);
+  lines[10_002] = line(T + 60, '10.1.1.1', 3);
+  lines[10_003] = line(T + 61, '10.1.1.1', 4);
+  writeFileSync(big, lines.join('\n'));
+
+  const clean = join(work, 'partial-clean');
+  assert.equal((await run(clean, ['ingest', '--no-progress', '--bulk', big, '--rules', rules])).code, 0);
+  assert.equal(await burstAlerts(clean), 1, 'in one go, the four downloads are a burst');
+
+  assert.equal(await burstAlerts(data), 0, 'the store exists, migrated');
+  const db = new BetterSqlite3(join(data, 'watchfloor.db'));
+  db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.line_no = 10004 BEGIN SELECT RAISE(ABORT, 'disk full, say'); END");
+  db.close();
+  // bulk batches are about 10,000 lines: the first (two downloads) commits, the one with the last line fails
+  const failed = await run(data, ['ingest', '--no-progress', '--bulk', big, '--rules', rules]);
+  assert.match(failed.stdout, /disk full, say/);
+  const fixed = new BetterSqlite3(join(data, 'watchfloor.db'));
+  fixed.exec('DROP TRIGGER refuse');
+  fixed.close();
+  const rerun = await run(data, ['ingest', '--no-progress', '--bulk', big, '--rules', rules]);
+  assert.equal(rerun.code, 0, rerun.stderr);
+  const duplicates = Number(/duplicates (\d+)/.exec(rerun.stdout)?.[1]);
+  assert.ok(duplicates >= 10_000 && duplicates < 10_004, `the committed lines are skipped: ${duplicates}`);
+  assert.equal(await burstAlerts(data), 1, 'the committed half of the burst was remembered');
+});

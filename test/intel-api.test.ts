@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/api/server.ts';
+import { MAX_RETRY_AFTER_SECONDS } from '../src/intel/analyzer.ts';
 import { vtUrlReport } from '../src/intel/analyzers/virustotal-responses.ts';
 import { writeIntelConfigFile } from '../src/intel/config.ts';
 import { sendJson, startTestServer, type TestServer } from '../src/intel/test-server.ts';
@@ -64,11 +65,18 @@ test('a report, then the same report from the cache, with the full answer and wi
   assert.equal(vt.requests.length, 1, 'the second answer came from the cache');
 });
 
-test('a quota refusal and an unreadable body are statuses, not errors', async () => {
+test('a quota refusal (however long it asks to wait) and an unreadable body are statuses, not errors', async () => {
   vt.handle((_req, res) => sendJson(res, 429, { error: { code: 'QuotaExceededError', message: 'Quota exceeded' } }, { 'retry-after': '3600' }));
   const limited = await lookup('http://quota.example.org/a');
   assert.equal(limited.status, 200, limited.text);
   assert.equal(limited.body.results.find((r) => r.provider === 'virustotal')?.status, 'rate_limited');
+
+  // a Retry-After too large for a number is a long wait, not a broken answer
+  vt.handle((_req, res) => sendJson(res, 429, { error: { code: 'QuotaExceededError', message: 'Quota exceeded' } }, { 'retry-after': '9'.repeat(400) }));
+  const huge = await lookup('http://quota.example.org/c');
+  assert.equal(huge.status, 200, huge.text);
+  const hugeResult = huge.body.results.find((r) => r.provider === 'virustotal');
+  assert.deepEqual([hugeResult?.status, hugeResult?.retryAfterSeconds], ['rate_limited', MAX_RETRY_AFTER_SECONDS]);
 
   vt.handle((_req, res) => sendJson(res, 200, '{"data": {"attributes": '));
   const broken = await lookup('http://broken.example.org/b');

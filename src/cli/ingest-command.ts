@@ -37,19 +37,27 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
     const detector = options.detect === false ? undefined : loadDetector({ ruleDirs: options.rules, placeholders: await intelPlaceholders(store) });
     const ruleRejections = (detector?.rejected ?? []).map((r) => `${r.dir}/${r.file}:${r.line}:${r.column}: ${r.reason}`);
     const correlationState = detector && (await restoreCorrelationState(store, detector));
+    /** The windows of the events the store holds: as restored, then as each committed batch left them. */
+    let committedState = detector?.correlationState();
     const stateProblems: string[] = [];
     for (const path of paths) {
       const progress = createProgress(path, options.progress ?? true);
-      let committed = false;
       try {
         const summary = await ingestFile(store, path, {
           format: options.format,
           squidLogformat: options.squidLogformat,
           onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.lines),
           detect: detector ? (events) => detector.detect(events) : undefined,
+          checkpoint: detector
+            ? () => {
+                const state = detector.correlationState();
+                return () => {
+                  committedState = state;
+                };
+              }
+            : undefined,
           bulk: options.bulk,
         });
-        committed = true;
         files.push(summary);
         totals.read += summary.read;
         totals.ingested += summary.ingested;
@@ -62,13 +70,13 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       } finally {
         progress.stop();
       }
-      if (detector) {
+      if (detector && committedState) {
+        // After a failed commit the detector has seen events the store does not hold (a re-run feeds them again): it
+        // goes back to the windows of the batches that did commit, which a re-run skips. Those stay open for the next
+        // file and run.
+        detector.restoreCorrelationState(committedState);
         try {
-          // Every batch detected was committed: the windows those events opened stay open for the next file and run.
-          // After a failed commit the detector has seen events the store does not hold (a re-run feeds them again):
-          // it goes back to the windows last saved.
-          if (committed) await saveCorrelationState(store, detector);
-          else await restoreCorrelationState(store, detector);
+          await saveCorrelationState(store, detector);
         } catch (error) {
           stateProblems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -105,7 +113,7 @@ export function formatIngestResult(result: IngestCommandResult): string {
   if (result.ruleRejections.length > 0) lines.unshift(...result.ruleRejections.map((r) => `! rule not loaded: ${r}`));
   for (const problem of result.correlationStateErrors ?? []) lines.push(`! correlation windows not kept: ${problem}`);
   const kept = result.correlationState;
-  if (kept?.problem) lines.unshift(`! correlation windows of earlier runs ignored: ${kept.problem}`);
+  if (kept?.problem) lines.unshift(`! saved correlation windows not all readable (the readable ones are kept): ${kept.problem}`);
   else if (kept && kept.restored + kept.dropped > 0) {
     const dropped = kept.dropped > 0 ? ` (${kept.dropped} no longer fitting the limits dropped)` : '';
     lines.unshift(`· correlation windows carried over from earlier runs: ${kept.restored}${dropped}`);

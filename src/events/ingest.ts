@@ -16,6 +16,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Detection: the alerts a batch's events raise (indexes into the list), written in the same transaction as the events. */
   detect?: (events: readonly WatchEvent[]) => BatchAlert[];
+  /**
+   * Called as each batch is handed to the store, after its detection; what it returns runs once that batch has
+   * committed (batches commit in order). Lets a caller keep detection state in step with what the store holds.
+   */
+  checkpoint?: () => () => void;
 }
 
 export interface IngestProgress {
@@ -126,7 +131,7 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
   };
 
   /** Starts a commit; its outcome lands in the summary or in commitError, so no rejection is ever left unobserved. */
-  const startCommit = (batch: IngestBatch): Promise<void> => {
+  const startCommit = (batch: IngestBatch, whenCommitted: (() => void) | undefined): Promise<void> => {
     const counts = { events: batch.events.length, rejects: batch.rejects.length };
     let written: Promise<AlertWriteResult>;
     try {
@@ -140,6 +145,7 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
         summary.rejected += counts.rejects;
         summary.alerts += result.created.length;
         summary.suppressed += result.suppressed;
+        whenCommitted?.();
       },
       (error: unknown) => {
         commitError ??= error;
@@ -158,7 +164,7 @@ export async function ingestFile(store: EventStore, path: string, options: Inges
     batchChars = 0;
     // Handed over before the previous commit is awaited: a writer thread takes it as soon as it is free. A batch after
     // a failed one is refused by the store, so a commit never skips lines.
-    const committed = startCommit(batch);
+    const committed = startCommit(batch, options.checkpoint?.());
     await settle();
     inFlight = committed;
   };

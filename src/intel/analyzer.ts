@@ -100,13 +100,16 @@ function buildUrl(baseUrl: string, req: ServiceRequest): string {
   return `${base}${req.path}${query === '' ? '' : `?${query}`}`;
 }
 
-/** Seconds to wait from a Retry-After header (delta seconds or an HTTP date), or undefined. */
+/** A service asking for more than this is answered as if it had asked for this (a year: longer means "not today"). */
+export const MAX_RETRY_AFTER_SECONDS = 365 * 86_400;
+
+/** Seconds to wait from a Retry-After header (delta seconds or an HTTP date), at most MAX_RETRY_AFTER_SECONDS, or undefined. */
 export function parseRetryAfter(header: string | undefined, now: number): number | undefined {
   if (header === undefined) return undefined;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), MAX_RETRY_AFTER_SECONDS);
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  return Number.isNaN(date) ? undefined : Math.min(Math.max(0, Math.ceil((date - now) / 1000)), MAX_RETRY_AFTER_SECONDS);
 }
 
 /** The service's own words about an error, from the usual error shapes. */

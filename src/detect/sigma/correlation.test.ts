@@ -136,18 +136,23 @@ describe('state carried between runs', () => {
 
   it('starts afresh when a correlation or a rule it references changed; a restore replaces the state; junk restores nothing', () => {
     const before = loadRuleText(both('event_count', '    condition:\n        gte: 5\n'), 'a.yml');
-    const engine = new CorrelationEngine(before.correlations);
+    const definitions = (rules: typeof before.rules) => new Map(rules.map((r) => [r.rule.name!, { logsource: r.rule.logsource, detection: r.rule.detection }]));
+    const engine = new CorrelationEngine(before.correlations, { ruleDefinitions: definitions(before.rules) });
     for (const e of stream.slice(0, 10)) engine.process(e, [before.rules[0]!]);
     const saved = engine.snapshot();
     const groups = saved.correlations[0]!.groups.length;
     assert.ok(groups > 0);
 
     const moved = loadRuleText(`# a comment moves every line down\n\n${both('event_count', '    condition:\n        gte: 5\n')}`, 'a.yml');
-    assert.deepEqual(new CorrelationEngine(moved.correlations).restore(saved), { restored: groups, dropped: 0 }, 'positions are not part of the definition');
+    assert.notDeepEqual(moved.rules[0]!.rule.detection.selections[0]!.pos, before.rules[0]!.rule.detection.selections[0]!.pos, 'the rules did move');
+    assert.deepEqual(
+      new CorrelationEngine(moved.correlations, { ruleDefinitions: definitions(moved.rules) }).restore(saved),
+      { restored: groups, dropped: 0 },
+      'positions are not part of the definition',
+    );
     const changed = new CorrelationEngine(loadRuleText(both('event_count', '    condition:\n        gte: 6\n'), 'b.yml').correlations);
     assert.deepEqual(changed.restore(saved), { restored: 0, dropped: 0 });
     assert.equal(changed.stateSize(), 0);
-    const definitions = (rules: typeof before.rules) => new Map(rules.map((r) => [r.rule.name!, { logsource: r.rule.logsource, detection: r.rule.detection }]));
     const edited = loadRuleText(both('event_count', '    condition:\n        gte: 5\n').replace('cs-method: GET', 'cs-method: HEAD'), 'c.yml');
     const sameRules = new CorrelationEngine(before.correlations, { ruleDefinitions: definitions(before.rules) });
     const withSaved = new CorrelationEngine(before.correlations, { ruleDefinitions: definitions(before.rules) });
@@ -166,7 +171,7 @@ describe('state carried between runs', () => {
       assert.equal(result.restored, 0);
       assert.match(result.problem ?? '', /not a correlation state/);
     }
-    const oneBad = new CorrelationEngine(before.correlations).restore({
+    const oneBad = new CorrelationEngine(before.correlations, { ruleDefinitions: definitions(before.rules) }).restore({
       version: 1,
       correlations: [{ fingerprint: 'f', groups: [['k', { kind: 'window', lastSeen: 'now' }]] }, saved.correlations[0]],
     });
