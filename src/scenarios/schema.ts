@@ -56,7 +56,7 @@ export const answerKeySchema = z.record(
     .strict(),
 );
 
-const processSchema: z.ZodType<ProcessEntry> = z.lazy(() =>
+export const processSchema: z.ZodType<ProcessEntry> = z.lazy(() =>
   z
     .object({
       time,

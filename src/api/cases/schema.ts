@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ARTIFACT_TYPES } from '../../soc/artifacts/types.ts';
 import { VERBATIM_FIELDS } from '../../soc/playbooks/schema.ts';
-import { scoreSchema } from '../alerts/workflow-schema.ts';
+import { closedAlertScoreSchema } from '../../soc/scoring/score-types.ts';
 import { lookupResultSchema } from '../intel/schema.ts';
 
 const tool = z.object({ id: z.string(), label: z.string(), kind: z.enum(['external', 'lookup', 'sandbox']), url: z.string().optional() });
@@ -55,7 +55,7 @@ export const caseViewSchema = z.object({
   playbook: playbookSchema,
   current: z.string().nullable().describe('the step waiting for an answer; null once the Analyst Note is written'),
   history: z.array(runAnswer).readonly().describe('every answer ever given, oldest first'),
-  score: scoreSchema.nullable(),
+  score: closedAlertScoreSchema.nullable(),
   enrichments: z.array(z.object({ type: z.string(), value: z.string(), verdict: z.string().nullable(), enrichedAt: z.string() })),
 });
 

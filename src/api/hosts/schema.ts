@@ -1,21 +1,8 @@
 // Response shapes of the Endpoint Security routes: the host list and one host with its tabs, as the scenario packs
 // describe hosts (src/scenarios/schema.ts), so the OpenAPI document and the web client's types are exact.
 import { z } from 'zod';
-import { hostSchema, type ProcessEntry } from '../../scenarios/schema.ts';
+import { hostSchema, processSchema } from '../../scenarios/schema.ts';
 
-/** A process with its children, as packs describe them (checked against the pack format's own type). */
-const processSchema: z.ZodType<ProcessEntry> = z.lazy(() =>
-  z.object({
-    time: z.string(),
-    pid: z.number().int(),
-    name: z.string(),
-    parent: z.string().optional(),
-    commandLine: z.string().optional(),
-    imagePath: z.string().optional(),
-    hash: z.string().optional(),
-    children: z.array(processSchema),
-  }),
-);
 // a process tree is recursive: as a named component, the OpenAPI document can refer to it from inside itself
 z.globalRegistry.add(processSchema, { id: 'Process' });
 

@@ -1,45 +1,49 @@
-// The shapes of a closed alert's score (the API schema in src/api/alerts/workflow-schema.ts describes them to clients).
-import type { ArtifactType } from '../artifacts/types.ts';
+// The shapes of a closed alert's score: one zod schema each, the type inferred from it, the API's response schema too.
+import { z } from 'zod';
+import { ARTIFACT_TYPES } from '../artifacts/types.ts';
 
 /**
  * `verdict` and `step` lines count; `unkeyed` is a ★ answer the key says nothing about (shown, not counted);
  * `missed` is a keyed ★ step the run never reached (shown with its expected answer, not counted).
  */
-export type ScoreLineKind = 'verdict' | 'step' | 'unkeyed' | 'missed';
-
-export interface ScoreLine {
-  kind: ScoreLineKind;
+export const scoreLineSchema = z.object({
+  kind: z.enum(['verdict', 'step', 'unkeyed', 'missed']),
   /** For step lines. */
-  stepId?: string;
+  stepId: z.string().optional(),
   /** "Answer" for the verdict, else the step title. */
-  title: string;
-  given: string | null;
-  expected: readonly string[];
-  /** Null for unkeyed and missed lines. */
-  correct: boolean | null;
-  points: number;
+  title: z.string(),
+  given: z.string().nullable(),
+  expected: z.array(z.string()).readonly(),
+  correct: z.boolean().nullable().describe('null for unkeyed and missed lines'),
+  points: z.number(),
   /** As shown: "Answer: False Positive (+5 Point)", "Analyze URL Address (+5 Point)", "✗ Analyze URL Address: Malicious (expected: Non-malicious)". */
-  text: string;
-}
+  text: z.string(),
+});
 
-export interface ClosedAlertScore {
-  eventId: number;
-  playbookId: string;
-  verdict: ScoreLine;
+const keyArtifact = z.object({ type: z.enum(ARTIFACT_TYPES), value: z.string() });
+
+/** Present when the alert has an answer key. */
+export const closedAlertScoreSchema = z.object({
+  eventId: z.number().int(),
+  playbookId: z.string(),
+  verdict: scoreLineSchema,
   /** ★ steps in the order answered, then the missed ones. */
-  steps: readonly ScoreLine[];
+  steps: z.array(scoreLineSchema).readonly(),
   /** Every line's text, verdict first. */
-  lines: readonly string[];
-  verdictPoints: number;
+  lines: z.array(z.string()).readonly(),
+  verdictPoints: z.number(),
   /** 5 × correct ★ answers. */
-  playbookScore: number;
-  total: number;
-  scoredAnswered: number;
-  scoredCorrect: number;
-  /** correct ★ ÷ ★ answered (0–1); null when no keyed ★ step was answered. */
-  successRate: number | null;
+  playbookScore: z.number(),
+  total: z.number(),
+  scoredAnswered: z.number().int(),
+  scoredCorrect: z.number().int(),
+  successRate: z.number().nullable().describe('correct ★ ÷ ★ answered (0–1); null when no keyed ★ step was answered'),
   /** The key's artifacts, split by whether the run's Add Artifacts answer has them (not scored). */
-  artifacts: { found: readonly { type: ArtifactType; value: string }[]; missing: readonly { type: ArtifactType; value: string }[] };
+  artifacts: z.object({ found: z.array(keyArtifact).readonly(), missing: z.array(keyArtifact).readonly() }),
   /** The Analyst Note, when written. */
-  note: string | null;
-}
+  note: z.string().nullable(),
+});
+
+export type ScoreLine = z.infer<typeof scoreLineSchema>;
+export type ScoreLineKind = ScoreLine['kind'];
+export type ClosedAlertScore = z.infer<typeof closedAlertScoreSchema>;

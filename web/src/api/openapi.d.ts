@@ -1229,6 +1229,7 @@ export interface paths {
                                 total: number;
                                 scoredAnswered: number;
                                 scoredCorrect: number;
+                                /** @description correct ★ ÷ ★ answered (0–1); null when no keyed ★ step was answered */
                                 successRate: number | null;
                                 artifacts: {
                                     readonly found: {
@@ -1373,6 +1374,7 @@ export interface paths {
                                     total: number;
                                     scoredAnswered: number;
                                     scoredCorrect: number;
+                                    /** @description correct ★ ÷ ★ answered (0–1); null when no keyed ★ step was answered */
                                     successRate: number | null;
                                     artifacts: {
                                         readonly found: {
@@ -2494,6 +2496,7 @@ export interface paths {
                                 total: number;
                                 scoredAnswered: number;
                                 scoredCorrect: number;
+                                /** @description correct ★ ÷ ★ answered (0–1); null when no keyed ★ step was answered */
                                 successRate: number | null;
                                 artifacts: {
                                     readonly found: {
@@ -2919,6 +2922,7 @@ export interface components {
             commandLine?: string;
             imagePath?: string;
             hash?: string;
+            /** @default [] */
             children: components["schemas"]["ProcessInput"][];
         };
         Process: {
@@ -2929,6 +2933,7 @@ export interface components {
             commandLine?: string;
             imagePath?: string;
             hash?: string;
+            /** @default [] */
             children: components["schemas"]["Process"][];
         };
     };
