@@ -42,6 +42,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
     const stateProblems: string[] = [];
     for (const path of paths) {
       const progress = createProgress(path, options.progress ?? true);
+      let failed = false;
       try {
         const summary = await ingestFile(store, path, {
           format: options.format,
@@ -66,15 +67,16 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
         totals.alerts += summary.alerts;
         totals.seconds += summary.seconds;
       } catch (error) {
+        failed = true;
         files.push({ path, error: error instanceof Error ? error.message : String(error) });
       } finally {
         progress.stop();
       }
       if (detector && committedState) {
-        // After a failed commit the detector has seen events the store does not hold (a re-run feeds them again): it
+        // After a failure the detector may have seen events the store does not hold (a re-run feeds them again): it
         // goes back to the windows of the batches that did commit, which a re-run skips. Those stay open for the next
-        // file and run.
-        detector.restoreCorrelationState(committedState);
+        // file and run (after a file that ingested whole, they are the detector's own).
+        if (failed) detector.restoreCorrelationState(committedState);
         try {
           await saveCorrelationState(store, detector);
         } catch (error) {

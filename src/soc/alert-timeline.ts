@@ -42,13 +42,13 @@ export async function alertTimeline(store: EventStore): Promise<AlertTimeline> {
     .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('event_time').as('first'), eb.fn.max('event_time').as('last')])
     .executeTakeFirstOrThrow();
   const total = Number(bounds.total);
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, [] as number[]])) as Record<Severity, number[]>;
-  if (total === 0 || bounds.first === null || bounds.last === null) return { total, width: MINUTE, starts: [], counts };
+  const series = (n: number) => Object.fromEntries(SEVERITIES.map((s) => [s, new Array<number>(n).fill(0)])) as Record<Severity, number[]>;
+  if (total === 0 || bounds.first === null || bounds.last === null) return { total, width: MINUTE, starts: [], counts: series(0) };
   const width = bucketWidth(bounds.first, bounds.last);
   const first = Math.floor(bounds.first / width) * width;
   const n = Math.floor((bounds.last - first) / width) + 1;
   const starts = Array.from({ length: n }, (_, i) => first + i * width);
-  for (const s of SEVERITIES) counts[s] = new Array<number>(n).fill(0);
+  const counts = series(n);
   // numbers are bound as REAL, so the quotient is cast back to a whole bucket index (event times are never before `first`)
   const bucket = sql<number>`CAST((event_time - ${first}) / ${width} AS INTEGER)`;
   const rows = await db
@@ -57,8 +57,8 @@ export async function alertTimeline(store: EventStore): Promise<AlertTimeline> {
     .groupBy(['bucket', 'severity'])
     .execute();
   for (const row of rows) {
-    const series = (counts as Record<string, number[] | undefined>)[row.severity];
-    if (series) series[row.bucket] = Number(row.n);
+    const perBucket = (counts as Record<string, number[] | undefined>)[row.severity];
+    if (perBucket) perBucket[row.bucket] = Number(row.n);
   }
   return { total, width, starts, counts };
 }
