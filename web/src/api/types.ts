@@ -73,3 +73,24 @@ export interface UrlReport {
   warnings: string[];
   timings: { totalMs: number };
 }
+
+export type HostSummary = Json<'/api/hosts/', 'get'>['hosts'][number];
+export type HostDetail = Json<'/api/hosts/{hostname}', 'get'>;
+export type HostProcess = HostDetail['processes'][number];
+
+export type EmailSummary = Json<'/api/emails/', 'get'>['emails'][number];
+export type EmailAttachment = EmailSummary['attachments'][number];
+export type EmailView = Json<'/api/emails/{id}', 'get'>;
+
+export type Metrics = Json<'/api/metrics', 'get'>;
+export type RuleOutcome = Metrics['rules'][number];
+export type AnalystTotals = Metrics['analysts'][number];
+export type ScenarioInfo = Json<'/api/scenarios', 'get'>['scenarios'][number];
+
+export type CaseList = Json<'/api/cases/', 'get'>;
+export type CaseRow = CaseList['cases'][number];
+export type UserList = Json<'/api/auth/users', 'get'>;
+export type UserRow = UserList['users'][number];
+export type TokenList = Json<'/api/auth/tokens', 'get'>;
+export type TokenRow = TokenList['tokens'][number];
+export type Role = UserRow['role'];

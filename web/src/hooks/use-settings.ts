@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { api, unwrap } from '../api/client.ts';
-import type { Role } from '../api/soc-types.ts';
+import type { Role } from '../api/types.ts';
 
 export const settingsKeys = {
   users: ['settings', 'users'] as const,

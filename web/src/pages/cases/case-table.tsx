@@ -1,8 +1,7 @@
 // A table of cases (GET /api/cases): each row links to its case page; closed ones show the verdict and training result.
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { CaseRow } from '../../api/soc-types.ts';
-import type { ClosedRow } from '../../api/types.ts';
+import type { CaseRow, ClosedRow } from '../../api/types.ts';
 import { formatDate } from '../../components/ui/format.ts';
 import { ResultMark } from '../../components/ui/result-mark.tsx';
 

@@ -1,6 +1,6 @@
 // Per-rule true/false positives with the true-positive rate, and the training scores per analyst.
 import { Group, Progress, Table, Text } from '@mantine/core';
-import type { AnalystTotals, RuleOutcome } from '../../api/soc-types.ts';
+import type { AnalystTotals, RuleOutcome } from '../../api/types.ts';
 import { formatPercent } from '../../components/ui/format.ts';
 import { EmptyState } from '../../components/ui/states.tsx';
 

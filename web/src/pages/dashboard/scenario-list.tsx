@@ -1,6 +1,6 @@
 // The scenario packs, shipped and loaded; leads (and admins) load one or start its exercise again.
 import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
-import type { ScenarioInfo } from '../../api/soc-types.ts';
+import type { ScenarioInfo } from '../../api/types.ts';
 import { formatDate } from '../../components/ui/format.ts';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { useLoadScenario, useResetScenario } from '../../hooks/use-metrics.ts';

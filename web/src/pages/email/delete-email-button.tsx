@@ -2,7 +2,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { EmailSummary } from '../../api/soc-types.ts';
+import type { EmailSummary } from '../../api/types.ts';
 import { useDeleteEmail } from '../../hooks/use-emails.ts';
 
 export function DeleteEmailButton({ email, onDeleted }: { email: EmailSummary; onDeleted: () => void }) {

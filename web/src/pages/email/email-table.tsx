@@ -1,7 +1,7 @@
 // The mailbox table: DATE · SENDER · RECIPIENTS · SUBJECT · FINAL ACTION; a row opens the message (deep link /email/:id).
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
-import type { EmailSummary } from '../../api/soc-types.ts';
+import type { EmailSummary } from '../../api/types.ts';
 import { formatDate } from '../../components/ui/format.ts';
 
 const ACTION_COLORS: Record<string, string> = { Allowed: 'gray', Blocked: 'red', Quarantined: 'orange', Cleaned: 'teal', Detected: 'yellow' };

@@ -3,7 +3,7 @@
 import { Anchor, Code, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { EmailView as Email } from '../../api/soc-types.ts';
+import type { EmailView as Email } from '../../api/types.ts';
 import { FieldLines } from '../../components/ui/field-lines.tsx';
 import { formatBytes, formatDate } from '../../components/ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states.tsx';

@@ -1,7 +1,7 @@
 // The Containment switch ("Host Contained"): asks the server, which refuses when the agent is not running; the refusal is shown here.
 import { Alert, Stack, Switch } from '@mantine/core';
 import { errorText } from '../../api/errors.ts';
-import type { HostDetail } from '../../api/soc-types.ts';
+import type { HostDetail } from '../../api/types.ts';
 import { useContainment } from '../../hooks/use-hosts.ts';
 
 export function ContainmentSwitch({ host }: { host: HostDetail }) {

@@ -1,6 +1,6 @@
 // The Network Action, Terminal History and Browser History tabs: time-ordered tables, every value shown as text.
 import { Table, Text } from '@mantine/core';
-import type { HostDetail } from '../../api/soc-types.ts';
+import type { HostDetail } from '../../api/types.ts';
 import { formatDateSeconds } from '../../components/ui/format.ts';
 import { EmptyState } from '../../components/ui/states.tsx';
 

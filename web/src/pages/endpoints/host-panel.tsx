@@ -1,7 +1,7 @@
 // One host: Host Information, its agent state, the containment switch, and the tabs with counts.
 import { Alert, Badge, Group, Paper, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
-import type { HostDetail } from '../../api/soc-types.ts';
+import type { HostDetail } from '../../api/types.ts';
 import { formatDate } from '../../components/ui/format.ts';
 import { ErrorState, LoadingState } from '../../components/ui/states.tsx';
 import { useHost } from '../../hooks/use-hosts.ts';

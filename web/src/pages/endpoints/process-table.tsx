@@ -3,7 +3,7 @@
 import { Box, Group, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import type { HostProcess } from '../../api/soc-types.ts';
+import type { HostProcess } from '../../api/types.ts';
 import { FieldLines } from '../../components/ui/field-lines.tsx';
 import { formatDateSeconds } from '../../components/ui/format.ts';
 import { EmptyState } from '../../components/ui/states.tsx';

@@ -1,7 +1,7 @@
 // Your API tokens (Authorization: Bearer wf_…): create one (its secret is shown once), list them, revoke.
 import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { TokenRow } from '../../api/soc-types.ts';
+import type { TokenRow } from '../../api/types.ts';
 import { formatDate } from '../../components/ui/format.ts';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/ui/states.tsx';
 import { useCreateToken, useRevokeToken, useTokens } from '../../hooks/use-settings.ts';

@@ -2,7 +2,7 @@
 // empty), change a role, reset a password (generated and shown once when left empty; their sessions end), disable / enable.
 import { Alert, Badge, Button, Code, Group, Modal, PasswordInput, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Role } from '../../api/soc-types.ts';
+import type { Role } from '../../api/types.ts';
 import { formatDate } from '../../components/ui/format.ts';
 import { ErrorState, FormError, LoadingState } from '../../components/ui/states.tsx';
 import { useCreateUser, useResetPassword, useSetUserDisabled, useSetUserRole, useUsers } from '../../hooks/use-settings.ts';
