@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { alertFields } from '../detect/alert-fields.ts';
 import { loadDetector } from '../detect/detector.ts';
 import { canonicalField, type FieldValue } from '../events/event.ts';
@@ -28,13 +29,14 @@ export class ScenarioError extends Error {
   }
 }
 
-export interface LoadResult {
-  name: string;
-  events: number;
-  alerts: { declared: number; eventId: number; assigned: number }[];
-  hosts: number;
-  emails: number;
-}
+export const loadResultSchema = z.object({
+  name: z.string(),
+  events: z.number().int(),
+  alerts: z.array(z.object({ declared: z.number().int(), eventId: z.number().int(), assigned: z.number().int() })),
+  hosts: z.number().int(),
+  emails: z.number().int(),
+});
+export type LoadResult = z.infer<typeof loadResultSchema>;
 
 /** Every log line must parse: a pack is data we ship, and a bad line is a bug in it. */
 async function checkLogs(pack: Pack): Promise<PackError[]> {

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { EventStore } from '../store/store.ts';
 import { workflowDb } from '../soc/workflow-tables.ts';
 import { loadPack, ScenarioError, type LoadResult } from './load-pack.ts';
@@ -9,16 +10,17 @@ import { loadPack, ScenarioError, type LoadResult } from './load-pack.ts';
 export const BUILTIN_PACKS = fileURLToPath(new URL('./packs/', import.meta.url));
 export const DEFAULT_SCENARIO = 'soc119-event83';
 
-export interface ScenarioInfo {
-  name: string;
-  dir: string;
-  loaded: boolean;
-  title?: string;
-  description?: string;
-  difficulty?: string;
-  tags?: string[];
-  loadedAt?: string;
-}
+export const scenarioInfoSchema = z.object({
+  name: z.string(),
+  dir: z.string(),
+  loaded: z.boolean(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  difficulty: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  loadedAt: z.string().optional(),
+});
+export type ScenarioInfo = z.infer<typeof scenarioInfoSchema>;
 
 /** A pack by name among the shipped ones, or a folder path. */
 export function packDir(nameOrDir: string): string {

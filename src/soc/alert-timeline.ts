@@ -1,6 +1,7 @@
 // Alerts over time by severity, counted in SQL over every alert: buckets of a "nice" width, at most MAX_BUCKETS over the
 // span from the oldest to the newest alert's event time. Alerts of a severity outside the four count in `total` only.
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { SEVERITIES, type Severity } from '../detect/rule-meta.ts';
 import type { EventStore } from '../store/store.ts';
 import { workflowDb } from './workflow-tables.ts';
@@ -10,16 +11,16 @@ const DAY = 1440 * MINUTE;
 const WIDTHS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 60 * MINUTE, 180 * MINUTE, 360 * MINUTE, 720 * MINUTE, DAY, 7 * DAY, 30 * DAY, 365 * DAY];
 export const MAX_BUCKETS = 60;
 
-export interface AlertTimeline {
-  /** Alerts counted (every alert in the store). */
-  total: number;
-  /** Bucket width in ms. */
-  width: number;
-  /** Bucket starts, epoch ms, oldest first; empty when there is no alert. */
-  starts: number[];
+const perBucket = z.array(z.number().int());
+
+export const alertTimelineSchema = z.object({
+  total: z.number().int().describe('alerts counted (every alert in the store)'),
+  width: z.number().int().describe('bucket width in ms'),
+  starts: z.array(z.number()).describe('bucket starts, epoch ms, oldest first; empty when there is no alert'),
   /** Alerts per bucket for each severity, aligned with `starts`. */
-  counts: Record<Severity, number[]>;
-}
+  counts: z.object({ Low: perBucket, Medium: perBucket, High: perBucket, Critical: perBucket } satisfies Record<Severity, typeof perBucket>),
+});
+export type AlertTimeline = z.infer<typeof alertTimelineSchema>;
 
 /**
  * The smallest nice width whose aligned buckets cover [first, last] in at most MAX_BUCKETS; beyond the widest (a year),

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import { BlobWriter, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import PostalMime from 'postal-mime';
+import { z } from 'zod';
 import { containsText } from '../store/like.ts';
 import type { EventStore } from '../store/store.ts';
 import { audit, WorkflowError, type Actor } from './workflow.ts';
@@ -22,17 +23,18 @@ export interface EmailSearch {
   limit?: number;
 }
 
-export interface EmailSummary {
-  id: number;
-  date: string;
-  sender: string;
-  recipients: string[];
-  subject: string;
-  action: string;
-  senderIp: string | null;
-  attachments: { name: string; mime: string; size: number }[];
-  mailbox: string;
-}
+export const emailSummarySchema = z.object({
+  id: z.number().int(),
+  date: z.string(),
+  sender: z.string(),
+  recipients: z.array(z.string()),
+  subject: z.string(),
+  action: z.string(),
+  senderIp: z.string().nullable(),
+  attachments: z.array(z.object({ name: z.string(), mime: z.string(), size: z.number().int() })),
+  mailbox: z.string(),
+});
+export type EmailSummary = z.infer<typeof emailSummarySchema>;
 
 export async function searchEmails(store: EventStore, s: EmailSearch = {}): Promise<EmailSummary[]> {
   let query = workflowDb(store).selectFrom('emails').select(['id', 'sent_at', 'sender', 'recipients', 'subject', 'action', 'sender_ip', 'attachments', 'mailbox']).where('deleted_at', 'is', null);
@@ -70,13 +72,13 @@ function summaryOf(r: SummaryRow): EmailSummary {
   };
 }
 
-export interface EmailView extends EmailSummary {
-  messageId: string | null;
-  text: string;
-  /** The HTML body as sent: render it only in a sandboxed frame with a strict CSP. */
-  html: string | null;
-  headers: { key: string; value: string }[];
-}
+export const emailViewSchema = emailSummarySchema.extend({
+  messageId: z.string().nullable(),
+  text: z.string(),
+  html: z.string().nullable().describe('the HTML body as sent: render it only in a sandboxed frame with a strict CSP'),
+  headers: z.array(z.object({ key: z.string(), value: z.string() })),
+});
+export type EmailView = z.infer<typeof emailViewSchema>;
 
 async function loadRow(store: EventStore, id: number) {
   const row = await workflowDb(store).selectFrom('emails').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

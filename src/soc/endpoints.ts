@@ -1,5 +1,6 @@
 // Endpoint Security: the host list and search, Host Information with its four tabs, and the containment switch.
-import type { HostSpec, ProcessEntry } from '../scenarios/schema.ts';
+import { z } from 'zod';
+import { hostSchema, processSchema, type ProcessEntry } from '../scenarios/schema.ts';
 import { containsText } from '../store/like.ts';
 import type { EventStore } from '../store/store.ts';
 import { audit, WorkflowError, type Actor } from './workflow.ts';
@@ -7,25 +8,27 @@ import { workflowDb, type WorkflowTables } from './workflow-tables.ts';
 
 type HostRow = WorkflowTables['hosts'];
 
-export interface HostSummary {
-  hostname: string;
-  ip: string;
-  os: string | null;
-  primaryUser: string | null;
-  agent: HostSpec['agent'];
-  state: 'Online' | 'Host Contained' | 'Agent Down' | 'No Agent Installed';
-  contained: boolean;
-  counts: { processes: number; network: number; terminal: number; browser: number };
-}
+export const hostSummarySchema = z.object({
+  hostname: z.string(),
+  ip: z.string(),
+  os: z.string().nullable(),
+  primaryUser: z.string().nullable(),
+  agent: hostSchema.shape.agent,
+  state: z.enum(['Online', 'Host Contained', 'Agent Down', 'No Agent Installed']),
+  contained: z.boolean(),
+  counts: z.object({ processes: z.number().int(), network: z.number().int(), terminal: z.number().int(), browser: z.number().int() }),
+});
+export type HostSummary = z.infer<typeof hostSummarySchema>;
 
 /** A host as its scenario pack described it (validated when the pack was loaded), with its state. */
-export interface HostDetail extends HostSummary {
-  info: Partial<Pick<HostSpec, 'domain' | 'bits' | 'os' | 'primaryUser' | 'role' | 'lastLogin'>>;
-  processes: ProcessEntry[];
-  network: HostSpec['network'];
-  terminal: HostSpec['terminal'];
-  browser: HostSpec['browser'];
-}
+export const hostDetailSchema = hostSummarySchema.extend({
+  info: hostSchema.pick({ domain: true, bits: true, os: true, primaryUser: true, role: true, lastLogin: true }).partial(),
+  processes: z.array(processSchema),
+  network: hostSchema.shape.network.unwrap(),
+  terminal: hostSchema.shape.terminal.unwrap(),
+  browser: hostSchema.shape.browser.unwrap(),
+});
+export type HostDetail = z.infer<typeof hostDetailSchema>;
 
 function countTree(list: readonly ProcessEntry[]): number {
   return list.reduce((n, p) => n + 1 + countTree(p.children), 0);

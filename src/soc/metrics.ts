@@ -1,26 +1,23 @@
 // Metrics: time to own and to close per alert, MTTA and MTTR, true/false positives per rule, training scores per analyst.
+import { z } from 'zod';
 import type { EventStore } from '../store/store.ts';
-import { analystTotals, type AnalystTotals, type ClosedAlertScore } from './scoring/index.ts';
+import { analystTotals, type ClosedAlertScore } from './scoring/index.ts';
+import { analystTotalsSchema } from './scoring/score-types.ts';
 import { workflowDb } from './workflow-tables.ts';
 
-export interface RuleOutcome {
-  rule: string;
-  truePositives: number;
-  falsePositives: number;
-  /** True positives ÷ closed. */
-  truePositiveRate: number;
-}
+const ms = z.number().nullable();
 
-export interface Metrics {
-  alerts: { total: number; main: number; investigation: number; closed: number };
-  bySeverity: Record<string, number>;
-  /** Mean time from an alert being raised to being owned, and to being closed (ms); null with no data. */
-  mtta: number | null;
-  mttr: number | null;
-  perAlert: { eventId: number; timeToOwn: number | null; timeToClose: number | null }[];
-  rules: RuleOutcome[];
-  analysts: AnalystTotals[];
-}
+export const metricsSchema = z.object({
+  alerts: z.object({ total: z.number().int(), main: z.number().int(), investigation: z.number().int(), closed: z.number().int() }),
+  bySeverity: z.record(z.string(), z.number().int()),
+  mtta: ms.describe('mean time from an alert being raised to being owned (ms); null with no data'),
+  mttr: ms.describe('mean time from an alert being raised to being closed (ms); null with no data'),
+  perAlert: z.array(z.object({ eventId: z.number().int(), timeToOwn: ms, timeToClose: ms })),
+  rules: z.array(z.object({ rule: z.string(), truePositives: z.number().int(), falsePositives: z.number().int(), truePositiveRate: z.number().describe('true positives ÷ closed') })),
+  analysts: z.array(analystTotalsSchema),
+});
+export type Metrics = z.infer<typeof metricsSchema>;
+export type RuleOutcome = Metrics['rules'][number];
 
 const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 

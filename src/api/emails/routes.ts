@@ -1,10 +1,10 @@
 // Email Security routes: search, one message, delete, attachments as a zip with the password "infected".
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachmentsZip, deleteEmail, getEmail, searchEmails } from '../../soc/emails.ts';
+import { attachmentsZip, deleteEmail, emailViewSchema, getEmail, searchEmails } from '../../soc/emails.ts';
 import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
-import { emailDeletedSchema, emailListSchema, emailSearchQuery, emailViewSchema } from './schema.ts';
+import { emailDeletedSchema, emailListSchema, emailSearchQuery } from './schema.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 

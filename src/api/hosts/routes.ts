@@ -1,10 +1,10 @@
 // Endpoint Security routes: host list and search, one host with its tabs, the containment switch.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getHost, listHosts, setContainment } from '../../soc/endpoints.ts';
+import { getHost, hostDetailSchema, hostSummarySchema, listHosts, setContainment } from '../../soc/endpoints.ts';
 import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
-import { hostDetailSchema, hostListSchema, hostSummarySchema } from './schema.ts';
+import { hostListSchema } from './schema.ts';
 
 const hostParams = z.object({ hostname: z.string().min(1).max(255) });
 

@@ -2,13 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../auth/guards.ts';
-import { ScenarioError } from '../../scenarios/load-pack.ts';
+import { loadResultSchema, ScenarioError } from '../../scenarios/load-pack.ts';
 import { listScenarios, loadScenario, resetScenario } from '../../scenarios/scenarios.ts';
-import { alertTimeline } from '../../soc/alert-timeline.ts';
-import { computeMetrics } from '../../soc/metrics.ts';
+import { alertTimeline, alertTimelineSchema } from '../../soc/alert-timeline.ts';
+import { computeMetrics, metricsSchema } from '../../soc/metrics.ts';
 import type { EventStore } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
-import { alertTimelineSchema, loadResultSchema, metricsSchema, resetResultSchema, scenarioListSchema } from './schema.ts';
+import { resetResultSchema, scenarioListSchema } from './schema.ts';
 
 const nameParams = z.object({ name: z.string().regex(/^[a-z0-9-]+$/) });
 

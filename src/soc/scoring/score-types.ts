@@ -1,4 +1,5 @@
-// The shapes of a closed alert's score: one zod schema each, the type inferred from it, the API's response schema too.
+// The shapes of a closed alert's score and of an analyst's totals: one zod schema each, the type inferred from it, the
+// API's response schema too.
 import { z } from 'zod';
 import { ARTIFACT_TYPES } from '../artifacts/types.ts';
 
@@ -44,6 +45,19 @@ export const closedAlertScoreSchema = z.object({
   note: z.string().nullable(),
 });
 
+export const analystTotalsSchema = z.object({
+  analyst: z.string(),
+  closedAlerts: z.number().int(),
+  correctVerdicts: z.number().int(),
+  verdictPoints: z.number(),
+  playbookPoints: z.number(),
+  total: z.number(),
+  scoredAnswered: z.number().int(),
+  scoredCorrect: z.number().int(),
+  successRate: z.number().nullable().describe("correct ★ ÷ ★ answered over all the analyst's closed alerts; null when none answered"),
+});
+
 export type ScoreLine = z.infer<typeof scoreLineSchema>;
 export type ScoreLineKind = ScoreLine['kind'];
 export type ClosedAlertScore = z.infer<typeof closedAlertScoreSchema>;
+export type AnalystTotals = z.infer<typeof analystTotalsSchema>;

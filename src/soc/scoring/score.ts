@@ -3,7 +3,7 @@ import { artifactKey } from '../artifacts/merge.ts';
 import { currentAnswers, type PlaybookRun } from '../playbooks/run.ts';
 import type { DecisionStep, Playbook } from '../playbooks/schema.ts';
 import { checkAnswerKey, type AnswerKey, type Verdict } from './answer-key.ts';
-import type { ClosedAlertScore, ScoreLine } from './score-types.ts';
+import type { AnalystTotals, ClosedAlertScore, ScoreLine } from './score-types.ts';
 
 export type { ClosedAlertScore, ScoreLine, ScoreLineKind } from './score-types.ts';
 
@@ -85,19 +85,6 @@ export function scoreClosedAlert({ playbook, run, verdict, key }: ScoreInput): C
     },
     note,
   };
-}
-
-export interface AnalystTotals {
-  analyst: string;
-  closedAlerts: number;
-  correctVerdicts: number;
-  verdictPoints: number;
-  playbookPoints: number;
-  total: number;
-  scoredAnswered: number;
-  scoredCorrect: number;
-  /** correct ★ ÷ ★ answered over all the analyst's closed alerts; null when none answered. */
-  successRate: number | null;
 }
 
 /** Totals per analyst (sorted by name) over their scored closed alerts. */

@@ -1968,6 +1968,7 @@ export interface paths {
                                 rule: string;
                                 truePositives: number;
                                 falsePositives: number;
+                                /** @description true positives ÷ closed */
                                 truePositiveRate: number;
                             }[];
                             analysts: {
@@ -1979,6 +1980,7 @@ export interface paths {
                                 total: number;
                                 scoredAnswered: number;
                                 scoredCorrect: number;
+                                /** @description correct ★ ÷ ★ answered over all the analyst's closed alerts; null when none answered */
                                 successRate: number | null;
                             }[];
                         };
@@ -2018,10 +2020,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description alerts counted (every alert in the store) */
                             total: number;
                             /** @description bucket width in ms */
                             width: number;
-                            /** @description bucket starts, epoch ms, oldest first */
+                            /** @description bucket starts, epoch ms, oldest first; empty when there is no alert */
                             starts: number[];
                             counts: {
                                 Low: number[];
