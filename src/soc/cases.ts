@@ -1,28 +1,33 @@
 // Case pages: Incident Details, the playbook and its run, and the step actions (answer, back, restart) on top of the workflow.
+import { z } from 'zod';
 import type { EventStore } from '../store/store.ts';
-import { answer, back, currentStep, restart, type AnswerInput, type PlaybookRun, type RunResult } from './playbooks/run.ts';
+import { answer, back, currentStep, restart, runAnswerSchema, type AnswerInput, type PlaybookRun, type RunResult } from './playbooks/run.ts';
+import { playbookSchema } from './playbooks/schema.ts';
 import type { ClosedAlertScore } from './scoring/index.ts';
+import { closedAlertScoreSchema } from './scoring/score-types.ts';
 import { WorkflowError, type Actor, type Workflow } from './workflow.ts';
 import { workflowDb } from './workflow-tables.ts';
 
-export interface CaseView {
-  id: number;
-  eventId: number;
-  name: string;
-  description: string;
-  type: string;
-  createdAt: string;
-  createdBy: string;
-  status: string;
-  owner: string;
-  playbook: PlaybookRun['playbook'];
-  current: string | null;
-  history: PlaybookRun['history'];
+export const caseViewSchema = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  type: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  status: z.string(),
+  owner: z.string(),
+  /** The run's playbook; where it was loaded from on the server is not part of the view. */
+  playbook: playbookSchema.omit({ file: true }),
+  current: z.string().nullable().describe('the step waiting for an answer; null once the Analyst Note is written'),
+  history: z.array(runAnswerSchema).readonly().describe('every answer ever given, oldest first'),
   /** After closing, with an answer key: the score and the expected answers. */
-  score: ClosedAlertScore | null;
+  score: closedAlertScoreSchema.nullable(),
   /** Threat-intel verdicts of the artifacts, once enriched. */
-  enrichments: { type: string; value: string; verdict: string | null; enrichedAt: string }[];
-}
+  enrichments: z.array(z.object({ type: z.string(), value: z.string(), verdict: z.string().nullable(), enrichedAt: z.string() })),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
 
 export async function getCase(store: EventStore, workflow: Workflow, caseId: number): Promise<CaseView> {
   const row = await workflowDb(store)

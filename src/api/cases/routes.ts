@@ -1,14 +1,14 @@
 // Case Management routes: Incident Details with the playbook run, and the step dialog's actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actOnCase, getCase, listCases } from '../../soc/cases.ts';
+import { actOnCase, caseViewSchema, getCase, listCases } from '../../soc/cases.ts';
 import { answerInputSchema } from '../../soc/playbooks/run.ts';
 import type { Workflow } from '../../soc/workflow.ts';
 import type { EventStore } from '../../store/store.ts';
 import { actorOf } from '../alerts/workflow-routes.ts';
 import { enrichCase } from '../../intel/case-enrichment.ts';
 import type { IntelHolder } from '../intel/intel-holder.ts';
-import { caseViewSchema, enrichmentSchema, stepResultSchema } from './schema.ts';
+import { enrichmentSchema, stepResultSchema } from './schema.ts';
 
 const caseParams = z.object({ caseId: z.coerce.number().int().positive() });
 

@@ -1,7 +1,7 @@
 // A playbook run as a pure state machine: answer the current step, go back, restart; every answer kept with who and when.
 import { z } from 'zod';
 import { validateArtifactList, type ArtifactRowError } from '../artifacts/merge.ts';
-import type { Artifact } from '../artifacts/types.ts';
+import { ARTIFACT_TYPES } from '../artifacts/types.ts';
 import type { Playbook, Step } from './schema.ts';
 
 /** What the step dialog sends: Next on info steps, a button or dropdown value, the artifact rows, the note. */
@@ -17,29 +17,32 @@ export const answerInputSchema = z.discriminatedUnion('kind', [
 export type AnswerInput = z.infer<typeof answerInputSchema>;
 
 /** What is recorded: artifact rows validated, normalised and merged. */
-export type AnswerValue =
-  | { kind: 'next' }
-  | { kind: 'option'; value: string }
-  | { kind: 'artifacts'; artifacts: readonly Artifact[] }
-  | { kind: 'note'; text: string };
+export const answerValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('next') }),
+  z.object({ kind: z.literal('option'), value: z.string() }),
+  z.object({ kind: z.literal('artifacts'), artifacts: z.array(z.object({ type: z.enum(ARTIFACT_TYPES), value: z.string(), comment: z.string() })).readonly() }),
+  z.object({ kind: z.literal('note'), text: z.string() }),
+]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 /** `current`: on the run's path; `withdrawn`: taken back with back(); `abandoned`: left behind by restart(). */
-export type AnswerStatus = 'current' | 'withdrawn' | 'abandoned';
+export type AnswerStatus = RunAnswer['status'];
 
-export interface RunAnswer {
+export const runAnswerSchema = z.object({
   /** 1-based position in the history. */
-  seq: number;
+  seq: z.number().int(),
   /** 1 for the first pass; each restart starts the next attempt. */
-  attempt: number;
-  stepId: string;
-  value: AnswerValue;
-  who: string;
+  attempt: z.number().int(),
+  stepId: z.string(),
+  value: answerValueSchema,
+  who: z.string(),
   /** ISO 8601. */
-  at: string;
-  status: AnswerStatus;
+  at: z.string(),
+  status: z.enum(['current', 'withdrawn', 'abandoned']),
   /** Who withdrew or abandoned the answer, and when. */
-  closed?: { who: string; at: string };
-}
+  closed: z.object({ who: z.string(), at: z.string() }).optional(),
+});
+export type RunAnswer = z.infer<typeof runAnswerSchema>;
 
 export interface PlaybookRun {
   playbook: Playbook;

@@ -90,66 +90,54 @@ export const mappingFileSchema = z.strictObject({
 
 // ---- Loaded playbooks ----
 
-export interface Tool {
-  id: string;
-  label: string;
-  kind: 'external' | 'lookup' | 'sandbox';
-  url?: string;
-}
+// Each is a zod schema with its type inferred: the API describes a case's playbook with the same schemas.
 
-export interface StepOption {
-  label: string;
-  next: string;
-  skipsArtifacts: boolean;
-}
+export const toolSchema = z.object({ id: z.string(), label: z.string(), kind: z.enum(['external', 'lookup', 'sandbox']), url: z.string().optional() });
+export type Tool = z.infer<typeof toolSchema>;
 
-interface StepBase {
-  id: string;
-  title: string;
-  text: string;
-  verbatim: readonly VerbatimField[];
+export const stepOptionSchema = z.object({ label: z.string(), next: z.string(), skipsArtifacts: z.boolean() });
+export type StepOption = z.infer<typeof stepOptionSchema>;
+
+const stepBase = {
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  verbatim: z.array(z.enum(VERBATIM_FIELDS)).readonly(),
   /** 1-based line of the step in its file. */
-  line: number;
-}
+  line: z.number().int(),
+};
 
-export interface InfoStep extends StepBase {
-  kind: 'info';
-  next: string;
-  fields: readonly string[];
-  tools: readonly Tool[];
-}
-
+const infoStepSchema = z.object({ ...stepBase, kind: z.literal('info'), next: z.string(), fields: z.array(z.string()).readonly(), tools: z.array(toolSchema).readonly() });
 /** `choice`: answer buttons; `select`: a dropdown. */
-export interface DecisionStep extends StepBase {
-  kind: 'choice' | 'select';
-  scored: boolean;
-  options: readonly StepOption[];
-  tools: readonly Tool[];
-}
+const decisionStepSchema = z.object({
+  ...stepBase,
+  kind: z.enum(['choice', 'select']),
+  scored: z.boolean(),
+  options: z.array(stepOptionSchema).readonly(),
+  tools: z.array(toolSchema).readonly(),
+});
+const artifactsStepSchema = z.object({ ...stepBase, kind: z.literal('artifacts'), next: z.string() });
+/** `maxLength`: characters allowed in the note (NOTE_MAX_LENGTH). */
+const noteStepSchema = z.object({ ...stepBase, kind: z.literal('note'), maxLength: z.number().int() });
 
-export interface ArtifactsStep extends StepBase {
-  kind: 'artifacts';
-  next: string;
-}
+export const loadedStepSchema = z.discriminatedUnion('kind', [infoStepSchema, decisionStepSchema, artifactsStepSchema, noteStepSchema]);
+export type InfoStep = z.infer<typeof infoStepSchema>;
+export type DecisionStep = z.infer<typeof decisionStepSchema>;
+export type ArtifactsStep = z.infer<typeof artifactsStepSchema>;
+export type NoteStep = z.infer<typeof noteStepSchema>;
+export type Step = z.infer<typeof loadedStepSchema>;
 
-export interface NoteStep extends StepBase {
-  kind: 'note';
-  /** Characters allowed in the note (NOTE_MAX_LENGTH). */
-  maxLength: number;
-}
-
-export type Step = InfoStep | DecisionStep | ArtifactsStep | NoteStep;
-
-export interface Playbook {
-  id: string;
-  name: string;
-  description: string;
-  rules: readonly string[];
+export const playbookSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  rules: z.array(z.string()).readonly(),
   /** In file order; the first is the start. */
-  steps: readonly Step[];
+  steps: z.array(loadedStepSchema).readonly(),
   /** The file it was loaded from. */
-  file: string;
-}
+  file: z.string(),
+});
+export type Playbook = z.infer<typeof playbookSchema>;
 
 export interface PlaybookMapping {
   default: string;

@@ -1,8 +1,10 @@
 // Every shipped playbook fits the case view's response schema: a case on any of them is served, never a 500.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadPlaybookLibrary } from '../../soc/playbooks/playbook.ts';
-import { playbookSchema } from './schema.ts';
+import { caseViewSchema } from './cases.ts';
+import { loadPlaybookLibrary } from './playbooks/playbook.ts';
+
+const playbookSchema = caseViewSchema.shape.playbook;
 
 test('the six shipped playbooks fit the response schema, every step kind included, without their server path', () => {
   const { playbooks } = loadPlaybookLibrary();
